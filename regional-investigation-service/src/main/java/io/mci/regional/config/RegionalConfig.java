@@ -1,0 +1,87 @@
+package io.mci.regional.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of one regional investigation service. */
+@ConfigMapping(prefix = "mci")
+public interface RegionalConfig {
+
+    /** The region this instance serves. */
+    Region region();
+
+    /** How the customer registry of the entitlement service is cached. */
+    Registry registry();
+
+    /** The synthetic-data generator endpoint. */
+    Synthetic synthetic();
+
+    /** Limits of the federation query. */
+    Query query();
+
+    /** Conditional writes. */
+    Write write();
+
+    interface Region {
+        /** Region id, e.g. us, eu, ap: the region part of every RRN this service issues and accepts. */
+        @WithDefault("us")
+        String id();
+    }
+
+    interface Registry {
+        /** How long a loaded customer list of this region is trusted before it is reloaded. */
+        @WithDefault("30s")
+        Duration ttl();
+
+        /** A customer missing from a fresh list triggers a reload at most this often; otherwise it is refused. */
+        @WithDefault("5s")
+        Duration minRefreshInterval();
+
+        /** When the registry is down, a list older than the TTL is still used up to this age; then 503. */
+        @WithDefault("10m")
+        Duration maxStale();
+    }
+
+    interface Synthetic {
+        /** Whether POST /regional/v1/admin/synthetic-data is served (false in prod, true in dev and test). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The largest number of investigations one generator call may create. */
+        @WithDefault("5000000")
+        int maxInvestigations();
+    }
+
+    interface Query {
+        /** Most customer ids one query or counts request may name. */
+        @WithDefault("10000")
+        int maxCustomers();
+
+        /** Largest page size. */
+        @WithDefault("1000")
+        int maxLimit();
+
+        /** Page size when none is given. */
+        @WithDefault("100")
+        int defaultLimit();
+
+        /** Largest offset for offset paging (deeper pages use keyset positions). */
+        @WithDefault("10000")
+        int maxOffset();
+
+        /**
+         * Up to this many customers a query is answered by a per-customer top-N merge (LATERAL over the
+         * per-customer indexes); above it by one walk of the global sort index filtered by customer.
+         */
+        @WithDefault("64")
+        int perCustomerPlanMaxCustomers();
+    }
+
+    interface Write {
+        /** How often a write without If-Match is retried when another write changed the row meanwhile. */
+        @WithDefault("8")
+        int maxAttempts();
+    }
+}
