@@ -1,0 +1,108 @@
+package io.mci.entitlement.decision.repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.mci.entitlement.access.model.AccessRole;
+import io.mci.entitlement.common.LicenseStatus;
+import io.mci.entitlement.customer.model.AssociationState;
+import io.mci.entitlement.decision.model.DecisionFacts;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The decision query: ONE statement reads the analyst, the partner, every customer of the partner
+ * (the primary and every customer whose association names the partner, in any state) and the
+ * analyst's grant on each. It uses {@code customer_partner_idx} and the primary key of
+ * {@code access_grant}; see docs/entitlement-benchmark.md for its plan at 5,000 customers.
+ *
+ * <p>Read through the reactive SQL client directly: a read-only projection needs no entity
+ * session, and the rows map to records without materializing entities.
+ */
+@ApplicationScoped
+public class DecisionRepository {
+
+    /** The decision query; {@code %s} is the analyst predicate ({@code a.subject = $1} or {@code a.id = $1}). */
+    static final String DECISION_SQL = """
+            SELECT a.id AS analyst_id, a.subject, a.email, a.name AS analyst_name, a.multi_customer_enabled,
+                   p.id AS partner_id, p.name AS partner_name, p.license_product,
+                   p.license_status AS partner_license_status, p.license_expires_at AS partner_license_expires_at,
+                   p.partner_status_enabled,
+                   c.id AS customer_id, c.name AS customer_name, c.region, c.license_status, c.license_expires_at,
+                   c.association_state, c.is_primary,
+                   g.analyst_id IS NOT NULL AS has_grant, g.role
+              FROM analyst a
+              JOIN partner p ON p.id = a.partner_id
+              CROSS JOIN LATERAL (
+                    SELECT pc.id, pc.name, pc.region, pc.license_status, pc.license_expires_at,
+                           NULL::text AS association_state, true AS is_primary
+                      FROM customer pc
+                     WHERE pc.id = p.primary_customer_id
+                    UNION ALL
+                    SELECT ac.id, ac.name, ac.region, ac.license_status, ac.license_expires_at,
+                           ac.association_state, false AS is_primary
+                      FROM customer ac
+                     WHERE ac.partner_id = p.id AND ac.id <> p.primary_customer_id
+                   ) c
+              LEFT JOIN access_grant g ON g.analyst_id = a.id AND g.customer_id = c.id
+             WHERE %s
+            """;
+
+    public static final String BY_SUBJECT = DECISION_SQL.formatted("a.subject = $1");
+    public static final String BY_ANALYST_ID = DECISION_SQL.formatted("a.id = $1");
+
+    private final Pool pool;
+
+    public DecisionRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The facts for the analyst with this OIDC subject; null when no analyst has it. */
+    public Uni<DecisionFacts> bySubject(String subject) {
+        return pool.preparedQuery(BY_SUBJECT).execute(Tuple.of(subject)).map(DecisionRepository::facts);
+    }
+
+    /** The facts for the analyst with this id; null when there is none. */
+    public Uni<DecisionFacts> byAnalystId(UUID analystId) {
+        return pool.preparedQuery(BY_ANALYST_ID).execute(Tuple.of(analystId)).map(DecisionRepository::facts);
+    }
+
+    static DecisionFacts facts(RowSet<Row> rows) {
+        DecisionFacts.Analyst analyst = null;
+        DecisionFacts.Partner partner = null;
+        List<DecisionFacts.Customer> customers = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            if (analyst == null) {
+                analyst = new DecisionFacts.Analyst(row.getUUID("analyst_id"), row.getString("subject"),
+                        row.getString("email"), row.getString("analyst_name"), row.getUUID("partner_id"),
+                        row.getBoolean("multi_customer_enabled"));
+                partner = new DecisionFacts.Partner(row.getUUID("partner_id"), row.getString("partner_name"),
+                        row.getString("license_product"),
+                        LicenseStatus.valueOf(row.getString("partner_license_status")),
+                        instant(row.getOffsetDateTime("partner_license_expires_at")),
+                        row.getBoolean("partner_status_enabled"));
+            }
+            String association = row.getString("association_state");
+            String role = row.getString("role");
+            customers.add(new DecisionFacts.Customer(row.getUUID("customer_id"), row.getString("customer_name"),
+                    row.getString("region"), LicenseStatus.valueOf(row.getString("license_status")),
+                    instant(row.getOffsetDateTime("license_expires_at")),
+                    association == null ? null : AssociationState.valueOf(association),
+                    row.getBoolean("is_primary"), row.getBoolean("has_grant"),
+                    role == null ? null : AccessRole.valueOf(role)));
+        }
+        return analyst == null ? null : new DecisionFacts(analyst, partner, customers);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}
