@@ -16,46 +16,29 @@ import io.mci.entitlement.security.Caller;
 import io.mci.entitlement.security.Roles;
 import io.smallrye.mutiny.Uni;
 
-/** The analyst's own multi-customer switch: directly, or relayed by the aggregator. */
-@Path("/entitlement/v1")
+/** The aggregator reads and sets an analyst's multi-customer switch on the analyst's behalf. */
+@Path("/entitlement/v1/internal/analysts/{subject}/preferences")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class PreferencesResource {
+@RolesAllowed(Roles.SERVICE)
+public class InternalPreferencesResource {
 
     private final AnalystService analysts;
     private final Caller caller;
 
-    public PreferencesResource(AnalystService analysts, Caller caller) {
+    public InternalPreferencesResource(AnalystService analysts, Caller caller) {
         this.analysts = analysts;
         this.caller = caller;
     }
 
     @GET
-    @Path("/me/preferences")
-    @RolesAllowed(Roles.ANALYST)
-    public Uni<Preferences> mine() {
-        return analysts.preference(caller.subject()).map(Preferences::new);
-    }
-
-    @PUT
-    @Path("/me/preferences")
-    @RolesAllowed(Roles.ANALYST)
-    public Uni<Preferences> setMine(Preferences body) {
-        boolean enabled = Input.body(body).validated();
-        return analysts.setPreference(caller.as(Roles.ANALYST), caller.subject(), enabled).map(Preferences::new);
-    }
-
-    @GET
-    @Path("/internal/analysts/{subject}/preferences")
-    @RolesAllowed(Roles.SERVICE)
-    public Uni<Preferences> onBehalf(@PathParam("subject") String subject) {
+    public Uni<Preferences> get(@PathParam("subject") String subject) {
         return analysts.preference(Input.text("subject", subject, Input.MAX_SUBJECT)).map(Preferences::new);
     }
 
+    /** Audited as the analyst's own change, relayed by the calling service. */
     @PUT
-    @Path("/internal/analysts/{subject}/preferences")
-    @RolesAllowed(Roles.SERVICE)
-    public Uni<Preferences> setOnBehalf(@PathParam("subject") String subject, Preferences body) {
+    public Uni<Preferences> set(@PathParam("subject") String subject, Preferences body) {
         String analyst = Input.text("subject", subject, Input.MAX_SUBJECT);
         boolean enabled = Input.body(body).validated();
         return analysts.setPreference(caller.serviceOnBehalfOf(analyst), analyst, enabled).map(Preferences::new);
