@@ -111,8 +111,9 @@ public class CommentService {
 
     public Uni<Written> delete(InvestigationRef commentRef, Long ifMatch, Actor actor) {
         return writes.run(ifMatch, () -> pool.withTransaction(db -> comments.find(db, commentRef).map(CommentService::existing)
-                .chain(c -> investigationService.load(db, new InvestigationRef(c.organizationId(), c.investigationId()),
-                        ifMatch).chain(inv -> {
+                .chain(found -> lockThenReread(db, found, commentRef, ifMatch).chain(locked -> {
+                            Comment c = locked.comment();
+                            Investigation inv = locked.investigation();
                             var now = SqlParams.now();
                             return bump(db, inv, now).chain(() -> comments.delete(db, c.id()))
                                     .chain(() -> audit.append(db, now, actor, "COMMENT_DELETE", inv.organizationId(),
@@ -123,8 +124,9 @@ public class CommentService {
 
     public Uni<Written> setVisibility(InvestigationRef commentRef, CommentVisibility visibility, Long ifMatch, Actor actor) {
         return writes.run(ifMatch, () -> pool.withTransaction(db -> comments.find(db, commentRef).map(CommentService::existing)
-                .chain(c -> investigationService.load(db, new InvestigationRef(c.organizationId(), c.investigationId()),
-                        ifMatch).chain(inv -> {
+                .chain(found -> lockThenReread(db, found, commentRef, ifMatch).chain(locked -> {
+                            Comment c = locked.comment();
+                            Investigation inv = locked.investigation();
                             if (c.visibility() == visibility) {
                                 return Uni.createFrom().item(new Written(c, inv.version()));
                             }
@@ -138,6 +140,18 @@ public class CommentService {
                                                     new FieldChange("visibility", c.visibility().name(), visibility.name()))))
                                     .replaceWith(new Written(changed, inv.version() + 1));
                         }))));
+    }
+
+    private record Locked(Comment comment, Investigation investigation) {
+    }
+
+    /**
+     * Locks the comment's investigation, then reads the comment again under that lock: a concurrent delete that
+     * committed meanwhile makes this one a 404 instead of a second audit row.
+     */
+    private Uni<Locked> lockThenReread(SqlClient db, Comment found, InvestigationRef commentRef, Long ifMatch) {
+        return investigationService.load(db, new InvestigationRef(found.organizationId(), found.investigationId()), ifMatch)
+                .chain(inv -> comments.find(db, commentRef).map(CommentService::existing).map(c -> new Locked(c, inv)));
     }
 
     /** Increments the investigation's version first, so a concurrent writer of it conflicts instead of interleaving. */

@@ -34,6 +34,17 @@ public class InvestigationRepository {
                 .map(InvestigationRepository::first);
     }
 
+    /**
+     * Reads the row for a write and locks it until the transaction ends, so concurrent writers of one
+     * investigation queue up instead of failing their version check over and over.
+     */
+    public Uni<Investigation> findForUpdate(SqlClient db, InvestigationRef ref) {
+        return db.preparedQuery("SELECT " + InvestigationRows.COLUMNS
+                + " FROM investigation i WHERE i.id = $1 AND i.organization_id = $2 FOR UPDATE")
+                .execute(Tuple.of(ref.id(), ref.organizationId()))
+                .map(InvestigationRepository::first);
+    }
+
     public Uni<Void> insert(SqlClient db, Investigation i) {
         SqlParams p = new SqlParams();
         String sql = "INSERT INTO investigation (id, rrn, organization_id, title, source, status, priority, disposition,"

@@ -12,6 +12,9 @@ import io.smallrye.mutiny.Uni;
  * Optimistic concurrency of every investigation write (docs/internal-api.md, "Conditional writes"): with
  * {@code If-Match} a version that is no longer current is 412 and nothing changes; without it the whole
  * transaction is retried on a conflict, so two concurrent writes are both applied and both audited.
+ * Write transactions read the row {@code FOR UPDATE}, so concurrent writers of one investigation queue on its
+ * row lock and a conflict is rare; the conditional UPDATE ({@code WHERE version = read version}) stays as the
+ * guarantee, and the retry as its remedy.
  */
 @ApplicationScoped
 public class ConditionalWrites {

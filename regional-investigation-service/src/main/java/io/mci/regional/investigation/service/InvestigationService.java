@@ -67,9 +67,9 @@ public class InvestigationService {
         return i;
     }
 
-    /** Loads the investigation inside a transaction and checks If-Match against it. */
+    /** Loads and locks the investigation inside a write transaction and checks If-Match against it. */
     public Uni<Investigation> load(SqlClient db, InvestigationRef ref, Long ifMatch) {
-        return investigations.find(db, ref).map(i -> {
+        return investigations.findForUpdate(db, ref).map(i -> {
             Investigation found = existing(i);
             ConditionalWrites.check(ifMatch, found.version());
             return found;
