@@ -28,12 +28,15 @@ public final class Fixtures {
 
     // ---- tokens ----
 
+    private static final String OPERATOR = TestTokens.user("operator-1", "operator@mci.test", "mci-operator");
+    private static final String SERVICE = TestTokens.service("mci-aggregator", "mci-service", "mci-federation");
+
     public static String operator() {
-        return TestTokens.user("operator-" + UUID.randomUUID(), "operator@mci.test", "mci-operator");
+        return OPERATOR;
     }
 
     public static String service() {
-        return TestTokens.service("mci-aggregator", "mci-service", "mci-federation");
+        return SERVICE;
     }
 
     public static String analyst(String subject) {
