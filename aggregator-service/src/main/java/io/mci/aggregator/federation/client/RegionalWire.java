@@ -134,10 +134,6 @@ public final class RegionalWire {
             @JsonProperty("priority") String priority,
             @JsonProperty("disposition") String disposition,
             @JsonProperty("assignee") PatchAssignee assignee) {
-
-        public boolean isEmpty() {
-            return title == null && status == null && priority == null && disposition == null && assignee == null;
-        }
     }
 
     public record PatchAssignee(

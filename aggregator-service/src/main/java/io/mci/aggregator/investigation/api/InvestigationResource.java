@@ -51,12 +51,14 @@ public class InvestigationResource {
     private final InvestigationQueryService queries;
     private final InvestigationService investigations;
     private final SecurityIdentity identity;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     public InvestigationResource(InvestigationQueryService queries, InvestigationService investigations,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.queries = queries;
         this.investigations = investigations;
         this.identity = identity;
+        this.json = json;
     }
 
     @GET
@@ -136,8 +138,11 @@ public class InvestigationResource {
     public Uni<RestResponse<PublicInvestigation>> setStatus(@PathParam("id") String id,
             @PathParam("status") String status, @Context UriInfo uri, @Context RoutingContext ctx,
             @HeaderParam(Access.CUSTOMER_HEADER) String customer, @HeaderParam("If-Match") String ifMatch,
-            WriteBodies.Status body) {
+            String rawBody) throws com.fasterxml.jackson.core.JsonProcessingException {
         boolean multi = multi(uri, SINGLE);
+        // The body is optional and clients often send none (and no Content-Type): read it only when present.
+        WriteBodies.Status body = rawBody == null || rawBody.isBlank() ? null
+                : json.readValue(rawBody, WriteBodies.Status.class);
         String disposition = null;
         if (body != null) {
             noThreatCommand(body.threatCommandCloseReason(), body.threatCommandFreeText());
