@@ -24,7 +24,12 @@ public final class Db {
 
     public static Connection connect() throws SQLException {
         String url = ConfigProvider.getConfig().getValue("mci.test.jdbc-url", String.class);
-        return DriverManager.getConnection(url, EmbeddedPostgresResource.USER, EmbeddedPostgresResource.PASSWORD);
+        Connection c = DriverManager.getConnection(url, EmbeddedPostgresResource.USER, EmbeddedPostgresResource.PASSWORD);
+        try (var s = c.createStatement()) {
+            // Row digests render timestamps as text: make that independent of the JVM's time zone.
+            s.execute("SET TIME ZONE 'UTC'");
+        }
+        return c;
     }
 
     /** A single number from a query. */

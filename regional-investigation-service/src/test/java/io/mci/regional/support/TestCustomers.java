@@ -34,10 +34,15 @@ public final class TestCustomers {
         return UUID.randomUUID();
     }
 
+    /** Local customers set aside for tests that need the same customer ids on every run (golden checksums). */
+    public static UUID reserved(int k) {
+        return local(LOCAL_POOL - 20 + k);
+    }
+
     /** A local customer no other test uses. */
     public static UUID fresh() {
         int i = NEXT.getAndIncrement();
-        if (i >= LOCAL_POOL) {
+        if (i >= LOCAL_POOL - 20) {
             throw new IllegalStateException("The local customer pool is exhausted; raise TestCustomers.LOCAL_POOL");
         }
         return local(i);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.mci.contract.investigation.Disposition;
 import io.mci.contract.investigation.InvestigationStatus;
 import io.mci.contract.investigation.Priority;
@@ -24,7 +26,7 @@ public record QueryRequest(
         String titleContains,
         List<String> rrns,
         List<String> alertRuleRrns,
-        List<String> alertMitreTCodes,
+        @JsonProperty("alert_mitre_t_codes") List<String> alertMitreTCodes,
         String actorAssetHostnameContains,
         String actorUserNameContains,
         Sort sort,
