@@ -28,8 +28,8 @@ public final class Db {
     }
 
     /**
-     * A PostgreSQL array literal of UUIDs ({@code {a,b,c}}), bound as text and cast in SQL:
-     * {@code CAST(CAST(:ids AS text) AS uuid[])}. UUIDs need no quoting.
+     * A PostgreSQL array literal of UUIDs ({@code {a,b,c}}), bound as text and cast in SQL inside a
+     * FROM clause: {@code unnest(CAST(CAST(:ids AS text) AS uuid[]))}. UUIDs need no quoting.
      */
     public static String uuidArray(Collection<UUID> ids) {
         return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));

@@ -24,8 +24,7 @@ public record CustomerTableResponse(Row primary, List<Row> customers) {
 
     public static CustomerTableResponse of(DecisionFacts facts) {
         var now = Times.now();
-        List<DecisionFacts.Customer> sorted = new ArrayList<>(facts.customers());
-        sorted.sort(DecisionRules.ORDER);
+        List<DecisionFacts.Customer> sorted = DecisionRules.sorted(facts.customers());
         Row primary = null;
         List<Row> customers = new ArrayList<>(sorted.size());
         for (DecisionFacts.Customer c : sorted) {

@@ -27,11 +27,26 @@ import io.mci.entitlement.partner.model.Partner;
  */
 public final class DecisionRules {
 
-    /** The order customers are listed in: the primary pinned first, then by name, then by id. */
-    public static final Comparator<DecisionFacts.Customer> ORDER = Comparator
-            .comparing((DecisionFacts.Customer c) -> !c.primary())
-            .thenComparing(c -> c.name().toLowerCase(Locale.ROOT))
-            .thenComparing(c -> c.id().toString());
+    private record SortKey(boolean notPrimary, String name, String id, DecisionFacts.Customer customer) {
+    }
+
+    private static final Comparator<SortKey> BY_KEY = Comparator.comparing(SortKey::notPrimary)
+            .thenComparing(SortKey::name).thenComparing(SortKey::id);
+
+    /**
+     * The order customers are listed in: the primary pinned first, then by name (case-insensitive),
+     * then by id. Keys are computed once per customer, not once per comparison.
+     */
+    public static List<DecisionFacts.Customer> sorted(List<DecisionFacts.Customer> customers) {
+        List<SortKey> keys = new ArrayList<>(customers.size());
+        for (DecisionFacts.Customer c : customers) {
+            keys.add(new SortKey(!c.primary(), c.name().toLowerCase(Locale.ROOT), c.id().toString(), c));
+        }
+        keys.sort(BY_KEY);
+        List<DecisionFacts.Customer> result = new ArrayList<>(keys.size());
+        keys.forEach(k -> result.add(k.customer()));
+        return result;
+    }
 
     private DecisionRules() {
     }
@@ -104,8 +119,7 @@ public final class DecisionRules {
     /** The whole decision from the facts of one query. */
     public static Decision decide(DecisionFacts facts, Instant now) {
         boolean preference = facts.analyst().multiCustomerEnabled();
-        List<DecisionFacts.Customer> customers = new ArrayList<>(facts.customers());
-        customers.sort(ORDER);
+        List<DecisionFacts.Customer> customers = sorted(facts.customers());
         List<Decision.Entitled> entitled = new ArrayList<>();
         List<Decision.Excluded> excluded = new ArrayList<>();
         DecisionFacts.Customer primary = null;
