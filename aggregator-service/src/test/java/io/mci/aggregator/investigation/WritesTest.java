@@ -215,6 +215,11 @@ class WritesTest extends AggregatorTest {
                 + "/alerts/" + alert)).withHeader("X-Actor-Email", equalTo(Fixtures.EMAIL)));
         given().auth().oauth2(Fixtures.token(subject)).get("/idr/v2/investigations/" + rrn + "/rapid7-product-alerts")
                 .then().statusCode(404); // the region has no such investigation stubbed: 404 like any other
+        Stubs.region("ap").register(get(urlPathEqualTo("/regional/v1/investigations/" + rrn))
+                .willReturn(aResponse().withHeader("Content-Type", JSON)
+                        .withBody(Fixtures.itemJson("ap", Fixtures.AP_ANALYST, "ALERTS000001", "LOW", "OPEN", 5))));
+        given().auth().oauth2(Fixtures.token(subject)).get("/idr/v2/investigations/" + rrn + "/rapid7-product-alerts")
+                .then().statusCode(200).body("$", hasSize(0));
     }
 
     @Test
