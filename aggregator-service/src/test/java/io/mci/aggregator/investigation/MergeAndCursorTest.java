@@ -232,6 +232,9 @@ class MergeAndCursorTest extends AggregatorTest {
                 .then().statusCode(400)
                 .body("code", equalTo("WINDOW_TOO_LARGE"))
                 .body("message", org.hamcrest.Matchers.containsString("cursor"));
+        given().auth().oauth2(Fixtures.token(subject))
+                .get("/idr/v2/investigations?index=2147483647&size=100")
+                .then().statusCode(400).body("code", equalTo("WINDOW_TOO_LARGE"));
         // The last page inside the window is fine.
         Fixtures.stubQueries(Map.of());
         given().auth().oauth2(Fixtures.token(subject))

@@ -51,7 +51,7 @@ public class InvestigationQueryService {
         if (cursor != null && paging.index() != 0) {
             throw ApiException.badRequest("Give either index or cursor, not both.");
         }
-        long window = (long) (paging.index() + 1) * paging.size();
+        long window = ((long) paging.index() + 1) * paging.size();
         if (cursor == null && window > config.paging().maxWindow()) {
             throw new ApiException(400, "WINDOW_TOO_LARGE", "Offset paging reaches the first "
                     + config.paging().maxWindow() + " items only ((index + 1) * size). To go further, page with "

@@ -121,10 +121,13 @@ public class InvestigationService {
 
     public Uni<Page<RegionalWire.Alert>> alerts(Caller caller, String ref, boolean multi, String customerHeader,
             int index, int size) {
+        if (((long) index + 1) * size > 10_000) {
+            throw ApiException.badRequest("Alerts are paged up to the first 10000: (index + 1) * size must not exceed 10000.");
+        }
         return access.decision(caller).chain(decision -> {
             Target t = targets.investigation(decision, ref, multi, customerHeader);
             Actor actor = Access.actor(decision, caller, null);
-            int offset = index * size;
+            int offset = Math.multiplyExact(index, size);
             return regions.read(t.region(), "alerts", deadline(caller, t),
                     auth -> t.region().api().alerts(t.ref(), t.customerId(), offset, size, actorHeaders(actor, auth, null)))
                     .onFailure().transform(SingleTarget::unavailable)
