@@ -135,7 +135,7 @@ public class BulkActionService {
         items.stream().filter(i -> i.early() == null).forEach(i -> customers.add(i.customer().id()));
         if (change.assigneeEmail() == null || customers.isEmpty()) {
             Map<UUID, RegionalWire.PatchAssignee> unassign = new LinkedHashMap<>();
-            customers.forEach(c -> unassign.put(c, new RegionalWire.PatchAssignee(null, null)));
+            customers.forEach(c -> unassign.put(c, new RegionalWire.PatchAssignee(null, null, null)));
             return Uni.createFrom().item(unassign);
         }
         List<Uni<Map.Entry<UUID, RegionalWire.PatchAssignee>>> lookups = new ArrayList<>();
@@ -152,8 +152,8 @@ public class BulkActionService {
 
     private static RegionalWire.PatchAssignee find(EntitlementWire.AssignableUsers users, String email) {
         return users.users().stream().filter(u -> u.email() != null && u.email().equalsIgnoreCase(email)).findFirst()
-                .map(u -> new RegionalWire.PatchAssignee(u.email(), u.name()))
-                .orElse(new RegionalWire.PatchAssignee("", null)); // marker: not assignable in this customer
+                .map(u -> new RegionalWire.PatchAssignee(u.email(), u.name(), u.id()))
+                .orElse(new RegionalWire.PatchAssignee("", null, null)); // marker: not assignable in this customer
     }
 
     private Uni<BulkBodies.Result> run(Caller caller, Decision decision, List<Item> items,

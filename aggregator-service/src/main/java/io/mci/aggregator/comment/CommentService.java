@@ -35,6 +35,9 @@ public class CommentService {
     }
 
     public Uni<Page<RegionalWire.Comment>> list(Caller caller, String target, int index, int size) {
+        if (((long) index + 1) * size > 10_000) {
+            throw ApiException.badRequest("Comments are paged up to the first 10000: (index + 1) * size must not exceed 10000.");
+        }
         return access.decision(caller).chain(decision -> {
             Target t = targets.investigationRrn(decision, target);
             Actor actor = Access.actor(decision, caller, null);

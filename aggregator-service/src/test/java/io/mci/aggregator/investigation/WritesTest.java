@@ -90,7 +90,9 @@ class WritesTest extends AggregatorTest {
                 .put("/idr/v2/investigations/assign000001/assignee").then().statusCode(200);
         Stubs.region("us").verifyThat(patchRequestedFor(urlPathEqualTo("/regional/v1/investigations/ASSIGN000001"))
                 .withQueryParam("customer_id", equalTo(Fixtures.US_PRIMARY.toString()))
-                .withRequestBody(equalToJson("{\"assignee\": {\"email\": \"bob@acme.example\", \"name\": \"Bob Builder\"}}")));
+                .withRequestBody(equalToJson("{\"assignee\": {\"email\": \"bob@acme.example\", \"name\": \"Bob Builder\"}}",
+                        false, true))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.assignee.id")));
 
         given().auth().oauth2(Fixtures.token(subject)).contentType(ContentType.JSON)
                 .body("{\"user_email_address\": \"mallory@evil.example\"}")
@@ -183,6 +185,16 @@ class WritesTest extends AggregatorTest {
                 .body("{\"source\": \"ALERT\", \"from\": \"2024-01-01T00:00:00Z\", \"to\": \"2024-02-01T00:00:00Z\"}")
                 .post("/idr/v2/investigations/bulk_close").then().statusCode(400)
                 .body("message", containsString("alert_type"));
+        Stubs.region("us").register(post(urlPathEqualTo("/regional/v1/investigations/bulk-close")).atPriority(1)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", JSON).withBody("{\"message\":"
+                        + "\"3 investigations match, more than max_investigations_to_close (1)\",\"correlation_id\":\"c\","
+                        + "\"status\":400,\"code\":\"TOO_MANY_TO_CLOSE\"}")));
+        given().auth().oauth2(Fixtures.token(subject)).contentType(ContentType.JSON)
+                .body("{\"source\": \"HUNT\", \"from\": \"2024-01-01T00:00:00Z\", \"to\": \"2024-02-01T00:00:00Z\","
+                        + " \"max_investigations_to_close\": 1}")
+                .post("/idr/v2/investigations/bulk_close").then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("TOO_MANY_TO_CLOSE"))
+                .body("message", containsString("max_investigations_to_close"));
     }
 
     @Test

@@ -123,7 +123,7 @@ public final class RegionalWire {
             @JsonProperty("priority") String priority,
             @JsonProperty("disposition") String disposition,
             @JsonProperty("source") String source,
-            @JsonProperty("assignee") Assignee assignee) {
+            @JsonProperty("assignee") PatchAssignee assignee) {
     }
 
     /** A PATCH: null fields are left out (unchanged); an assignee with a null email unassigns. */
@@ -136,9 +136,14 @@ public final class RegionalWire {
             @JsonProperty("assignee") PatchAssignee assignee) {
     }
 
+    /**
+     * An assignee in PATCH and create: the email (null unassigns on PATCH), the display name and the analyst id
+     * that {@code assignee_ids} matches (an addition of the regional service, see docs/internal-api.md).
+     */
     public record PatchAssignee(
             @JsonInclude(JsonInclude.Include.ALWAYS) @JsonProperty("email") String email,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("name") String name) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("name") String name,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("id") String id) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -108,8 +108,7 @@ public class InvestigationService {
         Target t = targets.inCustomer(decision, customer);
         Actor actor = Access.actor(decision, caller, "v2 POST /idr/v2/investigations");
         return assignee(caller, customer.id(), change).chain(assignee -> {
-            RegionalWire.Assignee regionalAssignee = assignee == null || assignee.email() == null ? null
-                    : new RegionalWire.Assignee(assignee.name(), assignee.email());
+            RegionalWire.PatchAssignee regionalAssignee = assignee == null || assignee.email() == null ? null : assignee;
             RegionalWire.CreateRequest request = new RegionalWire.CreateRequest(customer.id(), change.title().trim(),
                     change.status(), change.priority(), change.disposition(), Source.MANUAL.name(), regionalAssignee);
             return regions.write(t.region(), "create",
@@ -195,8 +194,9 @@ public class InvestigationService {
             throw ApiException.badRequest("Invalid source '" + body.source() + "' for bulk_close. Accepted values: ALERT, MANUAL, HUNT.",
                     List.of("ALERT", "MANUAL", "HUNT"));
         }
-        if (source == Source.ALERT && (body.alertType() == null || body.alertType().isBlank())) {
-            throw ApiException.badRequest("'alert_type' is required when source is ALERT.");
+        if (source == Source.ALERT && (body.alertType() == null || body.alertType().isBlank())
+                && (body.detectionRuleRrn() == null || body.detectionRuleRrn().isBlank())) {
+            throw ApiException.badRequest("'alert_type' or 'detection_rule_rrn' is required when source is ALERT.");
         }
         var from = Timestamps.parse("from", body.from());
         var to = Timestamps.parse("to", body.to());
@@ -236,12 +236,12 @@ public class InvestigationService {
             return Uni.createFrom().nullItem();
         }
         if (change.assigneeEmail() == null) {
-            return Uni.createFrom().item(new RegionalWire.PatchAssignee(null, null));
+            return Uni.createFrom().item(new RegionalWire.PatchAssignee(null, null, null));
         }
         return entitlement.assignableUsers(caller, customer).map(users -> users.users().stream()
                 .filter(u -> u.email() != null && u.email().equalsIgnoreCase(change.assigneeEmail()))
                 .findFirst()
-                .map(u -> new RegionalWire.PatchAssignee(u.email(), u.name()))
+                .map(u -> new RegionalWire.PatchAssignee(u.email(), u.name(), u.id()))
                 .orElseThrow(() -> new ApiException(400, "UNKNOWN_ASSIGNEE", "'" + change.assigneeEmail()
                         + "' is not a user who can be assigned investigations of this customer. "
                         + "See GET /mci/v1/customers/" + customer + "/assignable-users.")));
