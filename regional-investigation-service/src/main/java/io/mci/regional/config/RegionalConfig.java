@@ -52,6 +52,13 @@ public interface RegionalConfig {
         /** The largest number of investigations one generator call may create. */
         @WithDefault("5000000")
         int maxInvestigations();
+
+        /**
+         * From this many investigations on, a load into an empty region drops the secondary indexes, inserts, and
+         * builds them again in the same transaction (much faster than growing them row by row).
+         */
+        @WithDefault("50000")
+        int bulkThreshold();
     }
 
     interface Query {

@@ -1,12 +1,10 @@
 package io.mci.regional.investigation.repository;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.mci.contract.investigation.Disposition;
 import io.mci.contract.investigation.InvestigationStatus;
-import io.mci.contract.investigation.Priority;
 import io.mci.contract.investigation.Source;
 import io.mci.regional.db.SqlParams;
 import io.mci.regional.investigation.model.InvestigationFilter;
@@ -41,7 +39,11 @@ public final class QuerySql {
             int offset, int limit) {
         SqlParams p = new SqlParams();
         String customers = p.bind(filter.customers().toArray(new UUID[0]));
-        String where = conditions(p, filter) + keyset(p, field, desc, after);
+        // Per customer, the created_time window must not lure the planner onto (organization_id, created_time)
+        // plus a sort of every row in the window when another key is sorted: written as a plain filter, the
+        // ordered per-customer index of the sort key is used and the scan stops after offset + limit + 1 rows.
+        boolean windowAsFilter = shape == Shape.PER_CUSTOMER && field != SortField.CREATED_TIME;
+        String where = conditions(p, filter, windowAsFilter) + keyset(p, field, desc, after);
         String order = orderBy(field, desc);
         String sql;
         if (shape == Shape.GLOBAL) {
@@ -64,7 +66,7 @@ public final class QuerySql {
         SqlParams p = new SqlParams();
         String customers = p.bind(filter.customers().toArray(new UUID[0]));
         String sql = "SELECT count(*) AS total FROM investigation i WHERE i.organization_id = ANY(" + customers
-                + "::uuid[])" + conditions(p, filter);
+                + "::uuid[])" + conditions(p, filter, false);
         return new Statement(sql, p);
     }
 
@@ -94,7 +96,7 @@ public final class QuerySql {
     }
 
     /** Every filter as {@code AND ...} conditions on alias {@code i}. */
-    static String conditions(SqlParams p, InvestigationFilter f) {
+    static String conditions(SqlParams p, InvestigationFilter f, boolean windowAsFilter) {
         StringBuilder w = new StringBuilder();
         if (!f.statuses().isEmpty()) {
             w.append(" AND i.status = ANY(").append(p.bind(f.statuses().stream().map(InvestigationStatus::name)
@@ -121,11 +123,13 @@ public final class QuerySql {
         if (!f.tags().isEmpty()) {
             w.append(" AND i.tags @> ").append(p.bind(f.tags().toArray(String[]::new))).append("::text[]");
         }
+        String open = windowAsFilter ? " AND (i.created_time " : " AND i.created_time ";
+        String close = windowAsFilter ? "::timestamptz) IS TRUE" : "::timestamptz";
         if (f.createdFrom() != null) {
-            w.append(" AND i.created_time >= ").append(p.bind(f.createdFrom())).append("::timestamptz");
+            w.append(open).append(">= ").append(p.bind(f.createdFrom())).append(close);
         }
         if (f.createdTo() != null) {
-            w.append(" AND i.created_time <= ").append(p.bind(f.createdTo())).append("::timestamptz");
+            w.append(open).append("<= ").append(p.bind(f.createdTo())).append(close);
         }
         if (f.titleContains() != null) {
             w.append(" AND strpos(lower(i.title), ").append(p.bind(f.titleContains())).append(") > 0");
@@ -153,10 +157,5 @@ public final class QuerySql {
 
     private static String alertExists(String condition) {
         return " AND EXISTS (SELECT 1 FROM alert a WHERE a.investigation_id = i.id AND " + condition + ")";
-    }
-
-    /** For tests and plans: the priorities as their stored ranks. */
-    static List<Short> ranks(List<Priority> priorities) {
-        return priorities.stream().map(x -> (short) x.rank()).toList();
     }
 }

@@ -2,6 +2,7 @@ package io.mci.regional.synthetic.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,8 @@ import io.mci.regional.synthetic.api.SyntheticDataResponse;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -37,6 +40,65 @@ public class SyntheticDataService {
         this.pool = pool;
         this.homeRegions = homeRegions;
         this.config = config;
+    }
+
+    /**
+     * A large load into an empty region: lock the tables, note and drop their indexes and their foreign-key,
+     * unique and primary-key constraints, so that the rows go into bare tables and {@link #rebuild} builds every
+     * index and constraint in one pass each afterwards (validating them: a duplicate would fail the load). The
+     * definitions come from the catalog, so they always match the migrations. Otherwise: nothing.
+     */
+    private Uni<List<String>> bulkMode(SqlConnection db, int investigations) {
+        if (investigations < config.synthetic().bulkThreshold()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return db.query("LOCK TABLE investigation, alert, comment IN ACCESS EXCLUSIVE MODE").execute()
+                .chain(() -> db.query("SELECT NOT EXISTS (SELECT 1 FROM investigation) AS empty").execute())
+                .chain(rows -> {
+                    if (!rows.iterator().next().getBoolean("empty")) {
+                        return Uni.createFrom().item(List.<String>of());
+                    }
+                    // Foreign keys first (dropped first, added last), then unique constraints, then plain indexes.
+                    return db.query("SELECT 'ALTER TABLE ' || c.conrelid::regclass || ' DROP CONSTRAINT ' || quote_ident(c.conname) AS drop_it,"
+                            + " 'ALTER TABLE ' || c.conrelid::regclass || ' ADD CONSTRAINT ' || quote_ident(c.conname) || ' '"
+                            + " || pg_get_constraintdef(c.oid) AS build_it, CASE c.contype WHEN 'f' THEN 0 WHEN 'u' THEN 1 ELSE 2 END AS rank"
+                            + " FROM pg_constraint c WHERE c.conrelid IN ('investigation'::regclass, 'alert'::regclass, 'comment'::regclass)"
+                            + " AND c.contype IN ('f', 'u', 'p')"
+                            + " UNION ALL"
+                            + " SELECT 'DROP INDEX ' || quote_ident(i.indexname), i.indexdef, 3 FROM pg_indexes i"
+                            + " WHERE i.schemaname = current_schema() AND i.tablename IN ('investigation', 'alert', 'comment')"
+                            + " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.indexname))::regclass)"
+                            + " ORDER BY 3, 1").execute()
+                            .chain(found -> {
+                                List<String> drops = new ArrayList<>();
+                                List<String> builds = new ArrayList<>();
+                                for (Row row : found) {
+                                    drops.add(row.getString("drop_it"));
+                                    builds.add(0, row.getString("build_it"));
+                                }
+                                Uni<Void> chain = db.query("SET LOCAL maintenance_work_mem = '256MB'").execute().replaceWithVoid();
+                                for (String drop : drops) {
+                                    chain = chain.chain(() -> db.query(drop).execute()).replaceWithVoid();
+                                }
+                                return chain.replaceWith(builds);
+                            });
+                });
+    }
+
+    /** Builds what {@link #bulkMode} dropped: indexes, primary keys, unique constraints, then foreign keys. */
+    private Uni<Void> rebuild(SqlConnection db, List<String> definitions) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String definition : definitions) {
+            chain = chain.chain(() -> db.query(definition).execute()).replaceWithVoid();
+        }
+        return definitions.isEmpty() ? chain : timed("index and constraint rebuild", chain);
+    }
+
+    private static <T> Uni<T> timed(String step, Uni<T> work) {
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return work.invoke(() -> Log.infof("Synthetic data: %s took %d ms", step, (System.nanoTime() - started) / 1_000_000));
+        });
     }
 
     public Uni<SyntheticDataResponse> generate(SyntheticDataRequest r) {
@@ -77,11 +139,13 @@ public class SyntheticDataService {
         }
         long started = System.nanoTime();
         return homeRegions.requireLocal(customers)
-                .chain(() -> pool.withTransaction(db -> db.preparedQuery(SyntheticSql.INVESTIGATIONS).execute(params)
-                        .chain(inv -> db.preparedQuery(SyntheticSql.ALERTS).execute(params)
-                                .chain(al -> db.preparedQuery(SyntheticSql.COMMENTS).execute(params)
-                                        .map(co -> new long[] { inv.rowCount(), al.rowCount(), co.rowCount() })))))
-                .call(counts -> pool.query("ANALYZE investigation, alert, comment").execute())
+                .chain(() -> pool.withTransaction(db -> bulkMode(db, r.investigations()).chain(dropped ->
+                        timed("investigations", db.preparedQuery(SyntheticSql.statement(SyntheticSql.INVESTIGATIONS, dropped)).execute(params))
+                        .chain(inv -> timed("alerts", db.preparedQuery(SyntheticSql.statement(SyntheticSql.ALERTS, dropped)).execute(params))
+                                .chain(al -> timed("comments", db.preparedQuery(SyntheticSql.statement(SyntheticSql.COMMENTS, dropped)).execute(params))
+                                        .map(co -> new long[] { inv.rowCount(), al.rowCount(), co.rowCount() })))
+                        .call(() -> rebuild(db, dropped)))))
+                .call(counts -> timed("analyze", pool.query("ANALYZE investigation, alert, comment").execute()))
                 .map(counts -> {
                     long millis = (System.nanoTime() - started) / 1_000_000;
                     Log.infof("Synthetic data: %d investigations, %d alerts, %d comments for %d customers in %d ms",

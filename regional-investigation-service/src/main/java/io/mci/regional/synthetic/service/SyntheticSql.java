@@ -12,10 +12,18 @@ final class SyntheticSql {
     private SyntheticSql() {
     }
 
+    /**
+     * The statement to run: as is (skipping rows that exist) normally; without {@code ON CONFLICT} in bulk mode,
+     * where the tables have no unique index to arbitrate on and the rebuilt primary keys validate the rows.
+     */
+    static String statement(String sql, java.util.List<String> droppedForBulk) {
+        return droppedForBulk.isEmpty() ? sql : sql.replace("ON CONFLICT DO NOTHING", "");
+    }
+
     /** One uniform [0,1) value per attribute, from independent hash streams. */
     private static final String BASE = """
             WITH p AS (
-                SELECT $1::bigint AS seed, $2::uuid[] AS customers, cardinality($2::uuid[]) AS n_customers,
+                SELECT $1::bigint AS seed, cardinality($2::uuid[]) AS n_customers,
                        $3::bigint AS m, $4::timestamptz AS anchor, $5::int AS a, $6::int AS c, $7::text AS region,
                        hashint8extended(1, $1::bigint) AS s_id, hashint8extended(2, $1::bigint) AS s_customer,
                        hashint8extended(3, $1::bigint) AS s_created, hashint8extended(4, $1::bigint) AS s_status,
@@ -25,23 +33,29 @@ final class SyntheticSql {
                        hashint8extended(11, $1::bigint) AS s_rule, hashint8extended(12, $1::bigint) AS s_accessed,
                        hashint8extended(13, $1::bigint) AS s_actor, hashint8extended(14, $1::bigint) AS s_alert,
                        hashint8extended(15, $1::bigint) AS s_comment, hashint8extended(16, $1::bigint) AS s_misc
-            ), u AS (
+            ), customer AS (
+                -- Customer k (1-based) of the sorted set; joined by number, so the array is never copied per row.
+                SELECT c.org, c.k FROM unnest($2::uuid[]) WITH ORDINALITY AS c(org, k)
+            ), r AS (
                 SELECT n, p.*,
-                       mci_short_id(hashint8extended(n, p.s_id)) AS id,
-                       p.customers[1 + floor(p.n_customers * mci_unit(hashint8extended(n, p.s_customer)) ^ 2)::int] AS org,
-                       mci_unit(hashint8extended(n, p.s_created)) AS u_created,
-                       mci_unit(hashint8extended(n, p.s_status)) AS u_status,
-                       mci_unit(hashint8extended(n, p.s_priority)) AS u_priority,
-                       mci_unit(hashint8extended(n, p.s_source)) AS u_source,
-                       mci_unit(hashint8extended(n, p.s_disposition)) AS u_disposition,
-                       mci_unit(hashint8extended(n, p.s_assignee)) AS u_assignee,
-                       mci_unit(hashint8extended(n, p.s_tags)) AS u_tags,
-                       mci_unit(hashint8extended(n, p.s_title)) AS u_title,
-                       mci_unit(hashint8extended(n, p.s_rule)) AS u_rule,
-                       mci_unit(hashint8extended(n, p.s_accessed)) AS u_accessed,
-                       hashint8extended(n, p.s_actor) AS h_actor,
-                       hashint8extended(n, p.s_misc) AS h_misc
+                       1 + floor(p.n_customers * mci_unit(hashint8extended(n, p.s_customer)) ^ 2)::bigint AS customer_k
                 FROM p CROSS JOIN generate_series(0::bigint, p.m - 1) AS n
+            ), u AS (
+                SELECT r.*, customer.org,
+                       mci_short_id(hashint8extended(r.n, r.s_id)) AS id,
+                       mci_unit(hashint8extended(r.n, r.s_created)) AS u_created,
+                       mci_unit(hashint8extended(r.n, r.s_status)) AS u_status,
+                       mci_unit(hashint8extended(r.n, r.s_priority)) AS u_priority,
+                       mci_unit(hashint8extended(r.n, r.s_source)) AS u_source,
+                       mci_unit(hashint8extended(r.n, r.s_disposition)) AS u_disposition,
+                       mci_unit(hashint8extended(r.n, r.s_assignee)) AS u_assignee,
+                       mci_unit(hashint8extended(r.n, r.s_tags)) AS u_tags,
+                       mci_unit(hashint8extended(r.n, r.s_title)) AS u_title,
+                       mci_unit(hashint8extended(r.n, r.s_rule)) AS u_rule,
+                       mci_unit(hashint8extended(r.n, r.s_accessed)) AS u_accessed,
+                       hashint8extended(r.n, r.s_actor) AS h_actor,
+                       hashint8extended(r.n, r.s_misc) AS h_misc
+                FROM r JOIN customer ON customer.k = r.customer_k
             ), v AS (
                 SELECT u.*,
                        u.anchor - floor(u.u_created * 7776000000)::bigint * interval '1 millisecond' AS created_time,
@@ -106,13 +120,10 @@ final class SyntheticSql {
                        * interval '1 millisecond',
                    g.first_alert_time, g.latest_alert_time, g.detection_time,
                    CASE WHEN g.u_tags < 0.55 THEN NULL
-                        WHEN g.u_tags < 0.85 THEN ARRAY[(ARRAY['phishing','ransomware','malware','insider','vip',
-                            'lateral-movement','credential-access','exfiltration','cloud','endpoint'])[1 + ((g.h_misc >> 8) & 1023) % 10]]
-                        ELSE ARRAY[(ARRAY['phishing','ransomware','malware','insider','vip','lateral-movement',
-                            'credential-access','exfiltration','cloud','endpoint'])[1 + ((g.h_misc >> 8) & 1023) % 10],
-                            (ARRAY['phishing','ransomware','malware','insider','vip','lateral-movement',
-                            'credential-access','exfiltration','cloud','endpoint'])[1 + (((g.h_misc >> 8) & 1023) % 10
-                                + 1 + ((g.h_misc >> 20) & 1023) % 9) % 10]] END,
+                        WHEN g.u_tags < 0.85 THEN ARRAY[('{phishing,ransomware,malware,insider,vip,lateral-movement,credential-access,exfiltration,cloud,endpoint}'::text[])[1 + ((g.h_misc >> 8) & 1023) % 10]]
+                        ELSE ARRAY[('{phishing,ransomware,malware,insider,vip,lateral-movement,credential-access,exfiltration,cloud,endpoint}'::text[])[1 + ((g.h_misc >> 8) & 1023) % 10],
+                                   ('{phishing,ransomware,malware,insider,vip,lateral-movement,credential-access,exfiltration,cloud,endpoint}'::text[])[1 + (((g.h_misc >> 8) & 1023) % 10
+                                       + 1 + ((g.h_misc >> 20) & 1023) % 9) % 10]] END,
                    CASE WHEN ((g.h_misc >> 32) & 15) = 0 THEN 'CUSTOMER' END,
                    1
             FROM g
@@ -120,40 +131,47 @@ final class SyntheticSql {
             """;
 
     static final String ALERTS = BASE + """
+            , rule AS (
+                -- 40 detection rules, joined by number instead of being built per alert.
+                SELECT k, 'rrn:cba:::detection-rule:' || mci_short_id(hashint8extended(k, (SELECT s_rule FROM p))) AS rrn,
+                       'Attacker Technique - ' || (('{"PowerShell Download Cradle","Credential Dumping",'
+                           || '"Accessibility Tool Launching Process","Suspicious Service Install","Encoded Command",'
+                           || '"Scheduled Task Persistence","Remote WMI Execution","LSASS Access","Office Spawning Shell",'
+                           || '"Registry Run Key"}')::text[])[1 + k % 10] || ' #' || k AS name,
+                       ARRAY[('{T1059,T1003,T1546,T1543,T1027,T1053,T1047,T1110,T1566,T1547,T1021,T1078}'::text[])[1 + k % 12]]
+                           AS mitre
+                FROM generate_series(0, 39) AS k
+            ), kind AS (
+                -- Alert types without a rule (k 0..3) and with one (k 4).
+                SELECT * FROM (VALUES
+                    (0, 'Suspicious Authentication', 'An account authenticated in an unusual way.', 'User Behavior Analytics'),
+                    (1, 'Brute Force Against Domain Account', 'Many failed logons against one domain account.', 'User Behavior Analytics'),
+                    (2, 'Account Created', 'A new account has been created.', 'User Behavior Analytics'),
+                    (3, 'Account Authenticated to Critical Asset', 'An account authenticated to a critical asset.', 'User Behavior Analytics'),
+                    (4, 'Attacker Behavior Detected', 'Activity matching a known attacker technique was seen.', 'Attacker Behavior Analytics')
+                ) AS t(k, alert_type, description, alert_source)
+            )
             INSERT INTO alert (id, rrn, organization_id, investigation_id, title, alert_type, alert_type_description,
                 alert_source, created_time, first_event_time, latest_event_time, detection_rule_rrn, detection_rule_name,
                 mitre_t_codes, actor_asset_hostname, actor_user_name)
             SELECT x.alert_id,
                    'rrn:alerts:' || x.region || ':' || x.org || ':alert:' || x.alert_id,
                    x.org, x.id,
-                   x.alert_type || ': ' || x.actor_user || ' on ' || x.actor_host,
-                   x.alert_type,
-                   CASE x.alert_type
-                        WHEN 'Attacker Behavior Detected' THEN 'Activity matching a known attacker technique was seen.'
-                        WHEN 'Suspicious Authentication' THEN 'An account authenticated in an unusual way.'
-                        WHEN 'Brute Force Against Domain Account' THEN 'Many failed logons against one domain account.'
-                        WHEN 'Account Created' THEN 'A new account has been created.'
-                        ELSE 'An account authenticated to a critical asset.' END,
-                   CASE WHEN x.has_rule THEN 'Attacker Behavior Analytics' ELSE 'User Behavior Analytics' END,
+                   kind.alert_type || ': ' || x.actor_user || ' on ' || x.actor_host,
+                   kind.alert_type, kind.description, kind.alert_source,
                    x.alert_time, x.alert_time - interval '60 seconds', x.alert_time - interval '5 seconds',
-                   CASE WHEN x.has_rule THEN 'rrn:cba:::detection-rule:' || mci_short_id(hashint8extended(x.rule_k, x.s_rule)) END,
-                   CASE WHEN x.has_rule THEN 'Attacker Technique - ' || (ARRAY['PowerShell Download Cradle',
-                        'Credential Dumping','Accessibility Tool Launching Process','Suspicious Service Install',
-                        'Encoded Command','Scheduled Task Persistence','Remote WMI Execution','LSASS Access',
-                        'Office Spawning Shell','Registry Run Key'])[1 + x.rule_k % 10] || ' #' || x.rule_k END,
-                   CASE WHEN x.has_rule THEN ARRAY[(ARRAY['T1059','T1003','T1546','T1543','T1027','T1053','T1047',
-                        'T1110','T1566','T1547','T1021','T1078'])[1 + x.rule_k % 12]] END,
+                   rule.rrn, rule.name, rule.mitre,
                    x.actor_host, x.actor_user
             FROM (
-                SELECT g.*, j,
+                SELECT g.n, g.id, g.org, g.region, g.actor_host, g.actor_user, g.rule_k, g.has_rule, j,
                        mci_short_id(hashint8extended(g.n * 64 + j, g.s_alert)) AS alert_id,
                        g.created_time - (g.a - j) * interval '97 seconds' AS alert_time,
-                       CASE WHEN g.has_rule THEN 'Attacker Behavior Detected'
-                            ELSE (ARRAY['Suspicious Authentication','Brute Force Against Domain Account','Account Created',
-                                  'Account Authenticated to Critical Asset'])[1 + ((g.h_actor >> 24) & 1023) % 4] END AS alert_type
+                       CASE WHEN g.has_rule THEN 4 ELSE ((g.h_actor >> 24) & 1023) % 4 END AS kind_k
                 FROM g CROSS JOIN LATERAL generate_series(0, g.a - 1) AS j
                 WHERE g.has_alerts
             ) x
+            JOIN kind ON kind.k = x.kind_k
+            LEFT JOIN rule ON x.has_rule AND rule.k = x.rule_k
             ON CONFLICT DO NOTHING
             """;
 
