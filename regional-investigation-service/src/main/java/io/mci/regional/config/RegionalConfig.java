@@ -82,8 +82,19 @@ public interface RegionalConfig {
          * Up to this many customers a query is answered by a per-customer top-N merge (LATERAL over the
          * per-customer indexes); above it by one walk of the global sort index filtered by customer.
          */
-        @WithDefault("64")
+        @WithDefault("4")
         int perCustomerPlanMaxCustomers();
+
+        /**
+         * How long a computed total (include_total) is reused for the same customers and filters, whatever the sort,
+         * position or offset: paging through one result asks for the same total on every page. 0 disables.
+         */
+        @WithDefault("10s")
+        Duration totalCacheTtl();
+
+        /** Most totals kept at once. */
+        @WithDefault("2000")
+        int totalCacheSize();
     }
 
     interface Write {

@@ -29,6 +29,7 @@ import io.mci.regional.investigation.model.SortField;
 import io.mci.regional.investigation.repository.QueryRepository;
 import io.mci.regional.investigation.repository.QuerySql;
 import io.mci.regional.region.service.HomeRegions;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /** The federation query and the counts: validation, home-region rule, plan shape, paging. */
@@ -38,11 +39,13 @@ public class QueryService {
     private final QueryRepository repository;
     private final HomeRegions homeRegions;
     private final RegionalConfig.Query limits;
+    private final TotalCache totals;
 
     public QueryService(QueryRepository repository, HomeRegions homeRegions, RegionalConfig config) {
         this.repository = repository;
         this.homeRegions = homeRegions;
         this.limits = config.query();
+        this.totals = new TotalCache(config.query().totalCacheTtl(), config.query().totalCacheSize());
     }
 
     /** A validated query, ready to run. */
@@ -64,10 +67,15 @@ public class QueryService {
         QuerySql.Shape shape = plan.filter().customers().size() <= limits.perCustomerPlanMaxCustomers()
                 ? QuerySql.Shape.PER_CUSTOMER
                 : QuerySql.Shape.GLOBAL;
+        long started = System.nanoTime();
         Uni<List<Investigation>> page = repository.page(shape, plan.filter(), plan.field(), plan.desc(), plan.after(),
-                plan.offset(), plan.limit());
-        // The total runs on its own connection at the same time as the page, so it adds no latency of its own.
-        Uni<Long> total = plan.includeTotal() ? repository.total(plan.filter()) : Uni.createFrom().nullItem();
+                plan.offset(), plan.limit())
+                .invoke(rows -> Log.debugf("query page (%s, %d customers): %d us", shape, plan.filter().customers().size(),
+                        (System.nanoTime() - started) / 1000));
+        // The total runs on its own connection at the same time as the page; paging through one result asks for the
+        // same total again and again, so it is kept for a few seconds (docs/regional-query-plans.md, "Totals").
+        Uni<Long> total = plan.includeTotal() ? totals.total(plan.filter(), () -> repository.total(plan.filter()))
+                : Uni.createFrom().nullItem();
         return Uni.combine().all().unis(page, total).asTuple().map(t -> {
             List<Investigation> rows = t.getItem1();
             boolean hasMore = rows.size() > plan.limit();

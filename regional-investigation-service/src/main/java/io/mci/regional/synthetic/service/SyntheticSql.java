@@ -59,6 +59,7 @@ final class SyntheticSql {
             ), v AS (
                 SELECT u.*,
                        u.anchor - floor(u.u_created * 7776000000)::bigint * interval '1 millisecond' AS created_time,
+                       floor(u.u_created * 7776000000) AS age_ms,
                        u.u_created * 90 AS age_days,
                        CASE WHEN u.u_source < 0.80 THEN 'ALERT' WHEN u.u_source < 0.88 THEN 'MANUAL'
                             WHEN u.u_source < 0.94 THEN 'HUNT' WHEN u.u_source < 0.98 THEN 'USER'
@@ -116,8 +117,7 @@ final class SyntheticSql {
                    CASE WHEN g.analyst IS NOT NULL THEN 'analyst' || g.analyst || '@mssp.example' END,
                    CASE WHEN g.analyst IS NOT NULL THEN 'Analyst ' || g.analyst END,
                    g.created_time,
-                   g.created_time + floor(g.u_accessed * extract(epoch FROM g.anchor - g.created_time) * 1000)::bigint
-                       * interval '1 millisecond',
+                   g.created_time + floor(g.u_accessed * g.age_ms)::bigint * interval '1 millisecond',
                    g.first_alert_time, g.latest_alert_time, g.detection_time,
                    CASE WHEN g.u_tags < 0.55 THEN NULL
                         WHEN g.u_tags < 0.85 THEN ARRAY[('{phishing,ransomware,malware,insider,vip,lateral-movement,credential-access,exfiltration,cloud,endpoint}'::text[])[1 + ((g.h_misc >> 8) & 1023) % 10]]
@@ -167,7 +167,7 @@ final class SyntheticSql {
                        mci_short_id(hashint8extended(g.n * 64 + j, g.s_alert)) AS alert_id,
                        g.created_time - (g.a - j) * interval '97 seconds' AS alert_time,
                        CASE WHEN g.has_rule THEN 4 ELSE ((g.h_actor >> 24) & 1023) % 4 END AS kind_k
-                FROM g CROSS JOIN LATERAL generate_series(0, g.a - 1) AS j
+                FROM g CROSS JOIN (SELECT generate_series(0, $5::int - 1) AS j) js
                 WHERE g.has_alerts
             ) x
             JOIN kind ON kind.k = x.kind_k
@@ -194,7 +194,7 @@ final class SyntheticSql {
                        mci_short_id(hashint8extended(g.n * 64 + j, g.s_comment)) AS comment_id,
                        hashint8extended(g.n * 64 + j, g.s_comment # 1) AS h_c,
                        lpad((1 + (hashint8extended(g.n * 64 + j, g.s_comment # 2) & 1023) % 12)::text, 2, '0') AS writer
-                FROM g CROSS JOIN LATERAL generate_series(0, g.c - 1) AS j
+                FROM g CROSS JOIN (SELECT generate_series(0, $6::int - 1) AS j) js
             ) x
             ON CONFLICT DO NOTHING
             """;
