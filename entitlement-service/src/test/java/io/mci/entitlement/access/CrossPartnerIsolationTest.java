@@ -133,6 +133,17 @@ class CrossPartnerIsolationTest {
     }
 
     @Test
+    void anAdministratorTokenOfNoRegisteredAnalystActsForNoPartner() {
+        String stranger = Fixtures.partnerAdmin(Fixtures.unique("stranger"));
+        String before = TestDb.snapshot();
+        as(stranger).get(BASE + "/partners/" + x.id() + "/analysts").then().statusCode(403)
+                .body("code", equalTo("ANALYST_NOT_REGISTERED"));
+        as(stranger).body(pairs(xAnalyst, xCustomer)).post(BASE + "/partners/" + x.id() + "/grants").then()
+                .statusCode(403).body("code", equalTo("ANALYST_NOT_REGISTERED"));
+        assertEquals(before, TestDb.snapshot());
+    }
+
+    @Test
     void analystsCannotUseAdminEndpoints() {
         String subject = Fixtures.unique("plain");
         Fixtures.analystOf(x, subject);

@@ -1,6 +1,8 @@
 package io.mci.entitlement.apikey.service;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,7 +38,7 @@ public class ApiKeyService {
         VALID, MALFORMED, UNKNOWN, REVOKED, MISMATCH;
 
         String tag() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -45,7 +47,7 @@ public class ApiKeyService {
     private final PartnerScope scope;
     private final AuditLog audit;
     private final EntitlementConfig config;
-    private final Map<Outcome, Counter> counters = new java.util.EnumMap<>(Outcome.class);
+    private final Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
 
     public ApiKeyService(PartnerScope scope, AuditLog audit, EntitlementConfig config, MeterRegistry registry) {
         this.scope = scope;

@@ -1,5 +1,7 @@
 package io.mci.entitlement.audit.api;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed(Roles.PARTNER_ADMIN)
 public class AuditResource {
 
-    private static final java.util.List<String> PARAMS = java.util.List.of("index", "size");
+    private static final List<String> PARAMS = List.of("index", "size");
 
     private final AuditLog audit;
     private final Caller caller;

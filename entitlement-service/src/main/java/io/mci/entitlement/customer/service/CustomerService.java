@@ -1,5 +1,7 @@
 package io.mci.entitlement.customer.service;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,8 +218,8 @@ public class CustomerService {
 
     /** The association as its customer's administrator sees it. */
     public record AssociationView(UUID customerId, String customerName, UUID partnerId, String partnerName,
-            AssociationState state, java.time.Instant requestedAt, java.time.Instant approvedAt,
-            java.time.Instant revokedAt) {
+            AssociationState state, Instant requestedAt, Instant approvedAt,
+            Instant revokedAt) {
     }
 
     private Uni<AssociationView> associationView(Customer c) {
@@ -267,7 +269,7 @@ public class CustomerService {
         }
         return Partner.<Partner>list("primaryCustomerId in ?1", customers.stream().map(c -> c.id).toList())
                 .map(partners -> {
-                    Map<UUID, UUID> map = new java.util.HashMap<>();
+                    Map<UUID, UUID> map = new HashMap<>();
                     partners.forEach(p -> map.put(p.primaryCustomerId, p.id));
                     return map;
                 });

@@ -1,6 +1,7 @@
 package io.mci.entitlement.decision.model;
 
 import java.util.List;
+import java.util.UUID;
 
 import io.mci.entitlement.access.model.AccessRole;
 
@@ -25,7 +26,7 @@ public record Decision(DecisionFacts.Analyst analyst, DecisionFacts.Partner part
     }
 
     /** The entitled customer with this id, or null. */
-    public Entitled entitledTo(java.util.UUID customerId) {
+    public Entitled entitledTo(UUID customerId) {
         return entitled.stream().filter(e -> e.customer().id().equals(customerId)).findFirst().orElse(null);
     }
 }

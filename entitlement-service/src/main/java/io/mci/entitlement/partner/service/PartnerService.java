@@ -1,5 +1,6 @@
 package io.mci.entitlement.partner.service;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.mci.contract.error.ApiException;
+import io.mci.contract.time.Timestamps;
 import io.mci.entitlement.audit.model.AuditAction;
 import io.mci.entitlement.audit.service.AuditLog;
 import io.mci.entitlement.common.Db;
@@ -114,7 +116,7 @@ public class PartnerService {
         return Partner.<Partner>listAll(Sort.ascending("name", "id")).chain(partners -> {
             List<UUID> primaryIds = partners.stream().map(p -> p.primaryCustomerId).toList();
             return Customer.<Customer>list("id in ?1", primaryIds).map(customers -> {
-                Map<UUID, Customer> byId = new java.util.HashMap<>();
+                Map<UUID, Customer> byId = new HashMap<>();
                 customers.forEach(c -> byId.put(c.id, c));
                 return partners.stream().map(p -> new PartnerWithPrimary(p, byId.get(p.primaryCustomerId))).toList();
             });
@@ -138,7 +140,7 @@ public class PartnerService {
         Map<String, Object> license = new LinkedHashMap<>();
         license.put("product", partner.licenseProduct);
         license.put("status", partner.licenseStatus.name());
-        license.put("expires_at", io.mci.contract.time.Timestamps.format(partner.licenseExpiresAt));
+        license.put("expires_at", Timestamps.format(partner.licenseExpiresAt));
         return license;
     }
 }
