@@ -86,6 +86,17 @@ public interface RegionalConfig {
         int perCustomerPlanMaxCustomers();
 
         /**
+         * The same limit when sorting by rrn: rrn order is customer by customer, so the global walk must skip every
+         * row of the customers in between, and the per-customer plan pays off for far larger sets.
+         */
+        @WithDefault("100")
+        int rrnPerCustomerPlanMaxCustomers();
+
+        /** The per-customer plan is used only while customers x (offset + limit + 1) stays within this many rows. */
+        @WithDefault("20000")
+        int perCustomerPlanMaxRows();
+
+        /**
          * How long a computed total (include_total) is reused for the same customers and filters, whatever the sort,
          * position or offset: paging through one result asks for the same total on every page. 0 disables.
          */

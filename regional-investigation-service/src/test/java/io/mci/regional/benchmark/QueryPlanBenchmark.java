@@ -71,22 +71,28 @@ class QueryPlanBenchmark {
         for (int i = 0; i < CUSTOMERS; i++) {
             all.add(TestCustomers.local(i));
         }
+        double cpuBefore = postgresCpuSeconds();
         long started = System.nanoTime();
         // Called in-process: a million rows take longer than the test HTTP client waits.
         SyntheticDataResponse load = generator.generate(new SyntheticDataRequest(42L, all, INVESTIGATIONS, ANCHOR, null, null))
                 .await().indefinitely();
         long wall = (System.nanoTime() - started) / 1_000_000;
+        double cpu = postgresCpuSeconds() - cpuBefore;
         assertEquals(INVESTIGATIONS, load.investigationsInserted());
         out.append("## Load\n\n").append(String.format(
                 "Generator: %,d investigations, %,d alerts, %,d comments for %,d customers in %,d ms"
-                        + " (incl. ANALYZE; %,d ms wall-clock).%n%n",
-                load.investigationsInserted(), load.alertsInserted(), load.commentsInserted(), CUSTOMERS, load.millis(), wall));
+                        + " (incl. ANALYZE; %,d ms wall-clock). CPU time used by the PostgreSQL processes meanwhile:"
+                        + " %.1f s (what the load costs on an otherwise idle machine; the wall-clock time includes"
+                        + " waiting for CPU shared with other builds).%n%n",
+                load.investigationsInserted(), load.alertsInserted(), load.commentsInserted(), CUSTOMERS, load.millis(), wall,
+                cpu));
         sql("VACUUM (ANALYZE) investigation");
         sql("VACUUM (ANALYZE) alert");
         out.append("Table sizes: ").append(one("SELECT 'investigation ' || pg_size_pretty(pg_table_size('investigation'))"
                 + " || ' + indexes ' || pg_size_pretty(pg_indexes_size('investigation')) || ', alert '"
                 + " || pg_size_pretty(pg_total_relation_size('alert')) || ', comment '"
                 + " || pg_size_pretty(pg_total_relation_size('comment'))")).append("\n\n");
+        out.append("Connection setting plan_cache_mode: ").append(one("SHOW plan_cache_mode")).append("\n\n");
         out.append("Biggest customer: ").append(one("SELECT max(n)::text || ' investigations, smallest ' || min(n)::text"
                 + " FROM (SELECT count(*) n FROM investigation GROUP BY organization_id) s")).append("\n\n");
 
@@ -112,6 +118,20 @@ class QueryPlanBenchmark {
             out.append(" |\n");
         }
         out.append("\n");
+        out.append("Sorted by rrn (customer-major order):\n\n| customers | biggest: GLOBAL | biggest: PER_CUSTOMER |"
+                + " smallest: GLOBAL | smallest: PER_CUSTOMER |\n| ---: | ---: | ---: | ---: | ---: |\n");
+        for (int n : List.of(10, 30, 100, 300)) {
+            List<UUID> big = bySize.subList(0, n);
+            List<UUID> small = bySize.subList(bySize.size() - n, bySize.size());
+            out.append("| ").append(n);
+            for (List<UUID> set : List.of(big, small)) {
+                for (QuerySql.Shape shape : QuerySql.Shape.values()) {
+                    out.append(" | ").append(fmt(time(QuerySql.page(shape, filter(set, from), SortField.RRN, true, null, 0, 100))));
+                }
+            }
+            out.append(" |\n");
+        }
+        out.append("\n");
         List<UUID> smallest10 = bySize.subList(bySize.size() - 10, bySize.size());
         plan("10 customers (smallest), priority DESC, last 28 days, limit 100",
                 QuerySql.page(shape(smallest10), filter(smallest10, from), SortField.PRIORITY, true, null, 0, 100));
@@ -123,7 +143,7 @@ class QueryPlanBenchmark {
                 plan("All 1,000 customers, " + field.wire() + (desc ? " DESC" : " ASC") + ", last 28 days, limit 100",
                         QuerySql.page(shape(all), filter(all, from), field, desc, null, 0, 100));
                 plan("10 customers (biggest), " + field.wire() + (desc ? " DESC" : " ASC") + ", last 28 days, limit 100",
-                        QuerySql.page(shape(bySize.subList(0, 10)), filter(bySize.subList(0, 10), from), field, desc, null, 0, 100));
+                        QuerySql.page(field == SortField.RRN ? rrnShape(bySize.subList(0, 10)) : shape(bySize.subList(0, 10)), filter(bySize.subList(0, 10), from), field, desc, null, 0, 100));
             }
         }
         // Keyset continuation: page 50 of the whole region by priority, and of one customer.
@@ -180,6 +200,11 @@ class QueryPlanBenchmark {
 
     QuerySql.Shape shape(List<UUID> customers) {
         return customers.size() <= 4 ? QuerySql.Shape.PER_CUSTOMER : QuerySql.Shape.GLOBAL;
+    }
+
+    /** The service's choice for the rrn sort (customer-major order): per customer up to 100 customers. */
+    QuerySql.Shape rrnShape(List<UUID> customers) {
+        return customers.size() <= 100 ? QuerySql.Shape.PER_CUSTOMER : QuerySql.Shape.GLOBAL;
     }
 
     static InvestigationFilter filter(List<UUID> customers, Instant from) {
@@ -253,6 +278,43 @@ class QueryPlanBenchmark {
                     .append(fmt(micros.get(18) / 1000.0)).append(" |\n");
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** User + system CPU seconds of the embedded postmaster and all its children (Linux /proc), or NaN. */
+    static double postgresCpuSeconds() {
+        try {
+            long postmaster = -1;
+            try (var dirs = Files.list(Path.of("target/embedded-pg"))) {
+                for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("data-")).toList()) {
+                    Path pidFile = dir.resolve("postmaster.pid");
+                    if (Files.exists(pidFile)) {
+                        postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+                    }
+                }
+            }
+            if (postmaster < 0) {
+                return Double.NaN;
+            }
+            long ticks = 0;
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = Files.readString(proc.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long pid = Long.parseLong(proc.getFileName().toString());
+                        long ppid = Long.parseLong(f[1]);
+                        if (pid == postmaster || ppid == postmaster) {
+                            ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // the process ended meanwhile
+                    }
+                }
+            }
+            return ticks / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 

@@ -64,9 +64,7 @@ public class QueryService {
     }
 
     Uni<QueryResponse> run(Plan plan) {
-        QuerySql.Shape shape = plan.filter().customers().size() <= limits.perCustomerPlanMaxCustomers()
-                ? QuerySql.Shape.PER_CUSTOMER
-                : QuerySql.Shape.GLOBAL;
+        QuerySql.Shape shape = shape(plan, limits);
         long started = System.nanoTime();
         Uni<List<Investigation>> page = repository.page(shape, plan.filter(), plan.field(), plan.desc(), plan.after(),
                 plan.offset(), plan.limit())
@@ -83,6 +81,17 @@ public class QueryService {
             PositionBody next = items.isEmpty() ? null : body(plan.field(), Position.of(plan.field(), items.get(items.size() - 1)));
             return new QueryResponse(items.stream().map(InvestigationItem::of).toList(), next, hasMore, t.getItem2());
         });
+    }
+
+    /** The SQL shape for a query (docs/regional-query-plans.md, "Shape by set size"). */
+    static QuerySql.Shape shape(Plan plan, RegionalConfig.Query limits) {
+        int customers = plan.filter().customers().size();
+        int maxCustomers = plan.field() == SortField.RRN ? limits.rrnPerCustomerPlanMaxCustomers()
+                : limits.perCustomerPlanMaxCustomers();
+        long rows = (long) customers * (plan.offset() + plan.limit() + 1L);
+        return customers <= maxCustomers && (customers == 1 || rows <= limits.perCustomerPlanMaxRows())
+                ? QuerySql.Shape.PER_CUSTOMER
+                : QuerySql.Shape.GLOBAL;
     }
 
     public Uni<CountsResponse> counts(CountsRequest request) {
