@@ -89,11 +89,11 @@ public interface RegionalConfig {
          * The same limit when sorting by rrn: rrn order is customer by customer, so the global walk must skip every
          * row of the customers in between, and the per-customer plan pays off for far larger sets.
          */
-        @WithDefault("100")
+        @WithDefault("300")
         int rrnPerCustomerPlanMaxCustomers();
 
         /** The per-customer plan is used only while customers x (offset + limit + 1) stays within this many rows. */
-        @WithDefault("20000")
+        @WithDefault("40000")
         int perCustomerPlanMaxRows();
 
         /**

@@ -202,9 +202,9 @@ class QueryPlanBenchmark {
         return customers.size() <= 4 ? QuerySql.Shape.PER_CUSTOMER : QuerySql.Shape.GLOBAL;
     }
 
-    /** The service's choice for the rrn sort (customer-major order): per customer up to 100 customers. */
+    /** The service's choice for the rrn sort (customer-major order): per customer up to 300 customers. */
     QuerySql.Shape rrnShape(List<UUID> customers) {
-        return customers.size() <= 100 ? QuerySql.Shape.PER_CUSTOMER : QuerySql.Shape.GLOBAL;
+        return customers.size() <= 300 ? QuerySql.Shape.PER_CUSTOMER : QuerySql.Shape.GLOBAL;
     }
 
     static InvestigationFilter filter(List<UUID> customers, Instant from) {

@@ -38,7 +38,8 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Keyset and offset paging of the federation query against the real database: every sort field in both
- * directions, over data full of ties, for a small customer set (per-customer plan) and a large one (global plan).
+ * directions, over data full of ties, for a small customer set (per-customer plan), a large one (global plan) and,
+ * for the rrn sort, a set of more than 300 customers (global plan).
  */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
@@ -53,6 +54,8 @@ class QueryPagingTest {
 
     List<UUID> small;
     List<UUID> large;
+    /** More customers than the rrn sort answers per customer (300): rrn sorts take the global walk too. */
+    List<UUID> region;
     final Map<String, TestInvestigation> rows = new HashMap<>();
 
     @BeforeAll
@@ -66,6 +69,10 @@ class QueryPagingTest {
         }
         for (int k = 0; k < 110; k++) {
             all.add(tied(large.get(k % 70), random));
+        }
+        region = TestCustomers.fresh(310);
+        for (UUID customer : region) {
+            all.add(tied(customer, random));
         }
         Db.insert(all);
         all.forEach(t -> rows.put(t.id(), t));
@@ -92,6 +99,8 @@ class QueryPagingTest {
                 cases.add(Arguments.of("large", field, order));
             }
         }
+        cases.add(Arguments.of("region", "rrn", "ASC"));
+        cases.add(Arguments.of("region", "rrn", "DESC"));
         return cases.stream();
     }
 
@@ -131,7 +140,7 @@ class QueryPagingTest {
     @ParameterizedTest(name = "{0} set, {1} {2}")
     @MethodSource("cases")
     void keysetPagingReturnsEveryRowOnceInTheDocumentedOrder(String set, String field, String order) {
-        List<UUID> customers = set.equals("small") ? small : large;
+        List<UUID> customers = set.equals("small") ? small : set.equals("large") ? large : region;
         List<String> seen = new ArrayList<>();
         Map<String, Object> body = body(customers, field, order, 7);
         int pages = 0;
@@ -155,7 +164,7 @@ class QueryPagingTest {
     @ParameterizedTest(name = "{0} set, {1} {2}")
     @MethodSource("cases")
     void offsetPagingFollowsTheSameOrder(String set, String field, String order) {
-        List<UUID> customers = set.equals("small") ? small : large;
+        List<UUID> customers = set.equals("small") ? small : set.equals("large") ? large : region;
         List<String> seen = new ArrayList<>();
         for (int offset = 0;; offset += 20) {
             Map<String, Object> body = body(customers, field, order, 20);
@@ -174,7 +183,7 @@ class QueryPagingTest {
     @ParameterizedTest(name = "{0} set, {1} {2}")
     @MethodSource("cases")
     void inclusivePositionStartsAtTheItemAndExclusiveAfterIt(String set, String field, String order) {
-        List<UUID> customers = set.equals("small") ? small : large;
+        List<UUID> customers = set.equals("small") ? small : set.equals("large") ? large : region;
         List<String> expected = expected(customers, field, order);
         Map<String, Object> first = body(customers, field, order, 10);
         JsonPath page = query(first);

@@ -28,7 +28,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class SyntheticDataService {
 
-    public static final int DEFAULT_ALERTS = 2;
+    public static final int DEFAULT_ALERTS = 1;
     public static final int DEFAULT_COMMENTS = 1;
     static final int MAX_PER_INVESTIGATION = 20;
 
