@@ -17,13 +17,22 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
-/** Makes every {@link Instant} in JSON follow {@link Timestamps}: millisecond ISO out, lenient ISO in. */
+/**
+ * Makes every {@link Instant} in JSON follow {@link Timestamps}: millisecond ISO out, lenient ISO in.
+ * Runs last: Quarkus registers its JavaTimeModule after customizers of default priority, and for a
+ * type the serializer registered last wins.
+ */
 @Singleton
 public class JsonTimestamps implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(module());
+    }
+
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
     }
 
     public static SimpleModule module() {

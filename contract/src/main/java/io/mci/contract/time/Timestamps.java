@@ -55,8 +55,13 @@ public final class Timestamps {
         return instant;
     }
 
-    /** The precision we store and compare at: PostgreSQL keeps microseconds, the wire shows milliseconds. */
+    /** Now, at the stored precision. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The precision we store, compare and show: milliseconds, so a position read off the wire is exact. */
     public static Instant truncate(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 }

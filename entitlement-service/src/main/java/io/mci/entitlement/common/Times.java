@@ -5,7 +5,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
+
+import io.mci.contract.time.Timestamps;
 
 /** Time as this service stores it: UTC instants at millisecond precision, like the wire. */
 public final class Times {
@@ -14,11 +15,11 @@ public final class Times {
     }
 
     public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return Timestamps.now();
     }
 
     public static Instant millis(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
+        return Timestamps.truncate(instant);
     }
 
     /** A timestamp column read by a native query, whatever Java type the driver chose for it. */

@@ -3,10 +3,10 @@ package io.mci.regional.db;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.mci.contract.time.Timestamps;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -32,7 +32,7 @@ public final class SqlParams {
 
     /** An instant as the reactive client binds timestamptz, truncated to the stored millisecond precision. */
     public static OffsetDateTime ts(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+        return instant == null ? null : Timestamps.truncate(instant).atOffset(ZoneOffset.UTC);
     }
 
     public static Instant instant(OffsetDateTime value) {
@@ -41,6 +41,6 @@ public final class SqlParams {
 
     /** Now, at the stored precision. */
     public static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return Timestamps.now();
     }
 }
