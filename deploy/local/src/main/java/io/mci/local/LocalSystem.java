@@ -34,22 +34,28 @@ public final class LocalSystem implements AutoCloseable {
      * @param fixedPorts   the documented ports (local run) or free ports (tests)
      * @param jvmOptions   options for every service JVM
      * @param extraConfig  per-component extra system properties (component name -> key -> value)
+     * @param extraJvmOptions per-component extra JVM options (component name -> options)
      */
     public record Options(Path root, Path state, Path keycloakHome, List<String> regions, boolean fixedPorts,
-            List<String> jvmOptions, Map<String, Map<String, String>> extraConfig) {
+            List<String> jvmOptions, Map<String, Map<String, String>> extraConfig,
+            Map<String, List<String>> extraJvmOptions) {
 
         public static Options defaults(Path root) {
             return new Options(root, root.resolve("deploy/local/.run"),
                     root.resolve("deploy/local/target/keycloak/keycloak-26.5.6"), List.of("us", "eu", "ap"), true,
-                    List.of("-Xmx384m", "-XX:+UseSerialGC"), Map.of());
+                    List.of("-Xmx384m", "-XX:+UseSerialGC"), Map.of(), Map.of());
         }
 
         public Options withState(Path newState, boolean fixed) {
-            return new Options(root, newState, keycloakHome, regions, fixed, jvmOptions, extraConfig);
+            return new Options(root, newState, keycloakHome, regions, fixed, jvmOptions, extraConfig, extraJvmOptions);
         }
 
         public Options withExtraConfig(Map<String, Map<String, String>> extra) {
-            return new Options(root, state, keycloakHome, regions, fixedPorts, jvmOptions, extra);
+            return new Options(root, state, keycloakHome, regions, fixedPorts, jvmOptions, extra, extraJvmOptions);
+        }
+
+        public Options withExtraJvmOptions(Map<String, List<String>> extra) {
+            return new Options(root, state, keycloakHome, regions, fixedPorts, jvmOptions, extraConfig, extra);
         }
 
         Path logs() {
@@ -126,8 +132,10 @@ public final class LocalSystem implements AutoCloseable {
     private ServiceNode startService(String name, String module, int port, Map<String, String> config) {
         Map<String, String> all = new HashMap<>(config);
         all.putAll(options.extraConfig().getOrDefault(name, Map.of()));
+        List<String> jvm = new ArrayList<>(options.jvmOptions());
+        jvm.addAll(options.extraJvmOptions().getOrDefault(name, List.of()));
         ServiceNode node = ServiceNode.start(name, options.root().resolve(module + "/target/quarkus-app/quarkus-run.jar"),
-                port, all, options.state().resolve("work/" + name), options.logs(), options.jvmOptions());
+                port, all, options.state().resolve("work/" + name), options.logs(), jvm);
         started.add(node);
         return node;
     }
@@ -170,6 +178,17 @@ public final class LocalSystem implements AutoCloseable {
         ServiceNode node = regionServices.get(region);
         node.close();
         started.remove(node);
+    }
+
+    /** Freezes ({@code SIGSTOP}) or thaws ({@code SIGCONT}) one region's service: a region that hangs. */
+    public void freezeRegion(String region, boolean frozen) {
+        regionServices.get(region).process().signal(frozen ? "STOP" : "CONT");
+    }
+
+    /** Stops the aggregator (SIGTERM, so that it ends as it would in production) and waits for it. */
+    public void stopAggregator() {
+        aggregator.close();
+        started.remove(aggregator);
     }
 
     /** Starts a stopped region's service again on the same port and database. */
@@ -219,12 +238,14 @@ public final class LocalSystem implements AutoCloseable {
         return databases.get(name).connect();
     }
 
-    public long aggregatorPid() {
-        return aggregator.process().pid();
+    /** The working directory of a service process ("aggregator", "entitlement", "regional-us", ...). */
+    public Path workDir(String component) {
+        return options.state().resolve("work/" + component);
     }
 
-    public Path aggregatorWorkDir() {
-        return options.state().resolve("work/aggregator");
+    /** A component's log file ("aggregator", "keycloak", "regional-us", ...). */
+    public Path log(String component) {
+        return options.logs().resolve(component + ".log");
     }
 
     public Path logs() {
