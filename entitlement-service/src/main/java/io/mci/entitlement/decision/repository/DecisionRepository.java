@@ -66,7 +66,8 @@ public class DecisionRepository {
                    p.partner_status_enabled,
                    c.id AS customer_id, c.name AS customer_name, c.region, c.license_status, c.license_expires_at,
                    c.association_state, c.is_primary,
-                   g.customer_id IS NOT NULL AS has_grant, g.role
+                   g.customer_id IS NOT NULL AS has_grant, g.role,
+                   (SELECT value FROM decision_generation WHERE id = 1) AS generation
               FROM a
               CROSS JOIN p
               CROSS JOIN c
@@ -87,6 +88,30 @@ public class DecisionRepository {
         return pool.preparedQuery(BY_SUBJECT).execute(Tuple.of(subject)).map(DecisionRepository::facts);
     }
 
+    /** The facts and the decision generation they were read at (one statement, one snapshot); null when no analyst. */
+    public Uni<Generational> bySubjectWithGeneration(String subject) {
+        return pool.preparedQuery(BY_SUBJECT).execute(Tuple.of(subject)).map(rows -> {
+            DecisionFacts facts = facts(rows);
+            return facts == null ? null : new Generational(facts, rows.iterator().next().getLong(GENERATION));
+        });
+    }
+
+    /**
+     * The current decision generation, or null when no analyst has this subject (docs/entitlement.md, "Conditional
+     * decisions"): a decision is never "unchanged" for someone who is not, or no longer, an analyst.
+     */
+    public Uni<Long> generation(String subject) {
+        return pool.preparedQuery(GENERATION_SQL).execute(Tuple.of(subject))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
+    }
+
+    /** Facts with the decision generation they were read at. */
+    public record Generational(DecisionFacts facts, long generation) {
+    }
+
+    static final String GENERATION_SQL = "SELECT g.value FROM decision_generation g WHERE g.id = 1 "
+            + "AND EXISTS (SELECT 1 FROM analyst WHERE subject = $1)";
+
     /** The facts for the analyst with this id; null when there is none. */
     public Uni<DecisionFacts> byAnalystId(UUID analystId) {
         return pool.preparedQuery(BY_ANALYST_ID).execute(Tuple.of(analystId)).map(DecisionRepository::facts);
@@ -97,7 +122,7 @@ public class DecisionRepository {
     private static final int ANALYST_ID = 0, SUBJECT = 1, EMAIL = 2, ANALYST_NAME = 3, MULTI_CUSTOMER = 4,
             PARTNER_ID = 5, PARTNER_NAME = 6, PRODUCT = 7, PARTNER_LICENSE = 8, PARTNER_EXPIRES = 9,
             PARTNER_STATUS = 10, CUSTOMER_ID = 11, CUSTOMER_NAME = 12, REGION = 13, LICENSE = 14, EXPIRES = 15,
-            ASSOCIATION = 16, PRIMARY = 17, HAS_GRANT = 18, ROLE = 19;
+            ASSOCIATION = 16, PRIMARY = 17, HAS_GRANT = 18, ROLE = 19, GENERATION = 20;
 
     static DecisionFacts facts(RowSet<Row> rows) {
         DecisionFacts.Analyst analyst = null;

@@ -1,5 +1,6 @@
 package io.mci.entitlement.decision.service;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,38 @@ public class DecisionService {
             }
             return DecisionRules.decide(facts, Times.now());
         });
+    }
+
+    /**
+     * The decision for the subject unless the caller holds one that is still right: {@code ifNoneMatch} is the
+     * {@link DecisionTag} of the decision it holds. Still right = the decision generation has not moved and no licence
+     * of the analyst's partner or customers has expired since; then the answer has no decision, only the same tag.
+     */
+    public Uni<Conditional> forSubjectUnlessUnchanged(String subject, String ifNoneMatch) {
+        DecisionTag held = DecisionTag.parse(ifNoneMatch);
+        Uni<Boolean> unchanged = held == null || !held.clockAllows(Times.now()) ? Uni.createFrom().item(false)
+                : repository.generation(subject).map(current -> current != null && current == held.generation());
+        return unchanged.chain(same -> {
+            if (same) {
+                return Uni.createFrom().item(new Conditional(null, held));
+            }
+            return repository.bySubjectWithGeneration(subject).map(read -> {
+                if (read == null) {
+                    throw PartnerScope.notRegistered();
+                }
+                Instant now = Times.now();
+                return new Conditional(DecisionRules.decide(read.facts(), now),
+                        DecisionTag.of(read.facts(), read.generation(), now));
+            });
+        });
+    }
+
+    /** A decision with its tag, or only the tag when the caller's decision is still right ({@code decision} null). */
+    public record Conditional(Decision decision, DecisionTag tag) {
+
+        public boolean unchanged() {
+            return decision == null;
+        }
     }
 
     /** The facts of the analyst with this subject (for the Customer Table); 403 when unregistered. */
