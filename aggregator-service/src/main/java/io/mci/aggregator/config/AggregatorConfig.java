@@ -101,6 +101,22 @@ public interface AggregatorConfig {
         @WithDefault("1")
         @WithName("read-retries")
         int readRetries();
+
+        /**
+         * Longest time a decision is reused. It is reused only after the entitlement service confirmed it unchanged
+         * (a conditional request answered 304), so this bounds memory, not staleness.
+         */
+        @WithDefault("PT5M")
+        @WithName("decision-cache-ttl")
+        Duration decisionCacheTtl();
+
+        /**
+         * How many customers the held decisions may name together (a decision weighs the customers of its partner,
+         * about 200 bytes each in memory): 200,000 is about 40 MB. When full, expired decisions go first, then all.
+         */
+        @WithDefault("200000")
+        @WithName("decision-cache-max-customers")
+        long decisionCacheMaxCustomers();
     }
 
     interface Paging {

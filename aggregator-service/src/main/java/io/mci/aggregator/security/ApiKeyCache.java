@@ -4,13 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.mci.aggregator.config.AggregatorConfig;
 import io.mci.aggregator.entitlement.client.EntitlementWire;
+import io.mci.aggregator.support.MemoryCache;
 
 /**
  * Verified API keys, briefly, in memory only (never on disk), keyed by the SHA-256 of the key so that the
@@ -19,43 +18,18 @@ import io.mci.aggregator.entitlement.client.EntitlementWire;
 @ApplicationScoped
 public class ApiKeyCache {
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final long ttlNanos;
-    private final int maxEntries;
+    private final MemoryCache<String, EntitlementWire.VerifiedKey> entries;
 
     public ApiKeyCache(AggregatorConfig config) {
-        this.ttlNanos = config.apiKeys().cacheTtl().toNanos();
-        this.maxEntries = config.apiKeys().cacheMaxEntries();
+        this.entries = new MemoryCache<>(config.apiKeys().cacheTtl(), config.apiKeys().cacheMaxEntries());
     }
 
     public EntitlementWire.VerifiedKey get(String key) {
-        if (ttlNanos <= 0) {
-            return null;
-        }
-        String hash = hash(key);
-        Entry entry = entries.get(hash);
-        if (entry == null) {
-            return null;
-        }
-        if (System.nanoTime() - entry.storedNanos() > ttlNanos) {
-            entries.remove(hash, entry);
-            return null;
-        }
-        return entry.verified();
+        return entries.get(hash(key));
     }
 
     public void put(String key, EntitlementWire.VerifiedKey verified) {
-        if (ttlNanos <= 0) {
-            return;
-        }
-        if (entries.size() >= maxEntries) {
-            long now = System.nanoTime();
-            entries.values().removeIf(e -> now - e.storedNanos() > ttlNanos);
-            if (entries.size() >= maxEntries) {
-                entries.clear();
-            }
-        }
-        entries.put(hash(key), new Entry(verified, System.nanoTime()));
+        entries.put(hash(key), verified);
     }
 
     /** Forgets every key (tests; operators revoking keys in a hurry can also restart). */
@@ -69,8 +43,5 @@ public class ApiKeyCache {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private record Entry(EntitlementWire.VerifiedKey verified, long storedNanos) {
     }
 }

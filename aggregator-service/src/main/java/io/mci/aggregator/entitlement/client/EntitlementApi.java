@@ -27,10 +27,11 @@ public interface EntitlementApi {
     String AUTH = "Authorization";
     String CORRELATION = "X-Correlation-Id";
 
+    /** The decision; with {@code If-None-Match} set to the ETag of a decision held, 304 while it is still right. */
     @GET
     @Path("/entitlement/v1/internal/analysts/{subject}/decision")
     Uni<Response> decision(@PathParam("subject") String subject, @HeaderParam(AUTH) String auth,
-            @HeaderParam(CORRELATION) String correlationId);
+            @HeaderParam(CORRELATION) String correlationId, @HeaderParam("If-None-Match") String ifNoneMatch);
 
     @GET
     @Path("/entitlement/v1/internal/analysts/{subject}/preferences")

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.mci.aggregator.config.AggregatorConfig;
 import io.mci.aggregator.security.Caller;
 import io.mci.aggregator.security.ServiceToken;
+import io.mci.aggregator.support.MemoryCache;
 import io.mci.aggregator.support.Upstream;
 import io.mci.contract.error.ApiException;
 import io.mci.contract.error.ErrorBody;
@@ -28,17 +29,48 @@ public class EntitlementClient {
     private final EntitlementApi api;
     private final ServiceToken token;
     private final AggregatorConfig.Entitlement config;
+    private final MemoryCache<String, CachedDecision> decisions;
 
     public EntitlementClient(@RestClient EntitlementApi api, ServiceToken token, AggregatorConfig config) {
         this.api = api;
         this.token = token;
         this.config = config.entitlement();
+        this.decisions = new MemoryCache<>(this.config.decisionCacheTtl(), this.config.decisionCacheMaxCustomers(),
+                held -> 1L + held.decision().entitled().size() + held.decision().excluded().size());
     }
 
-    /** The analyst's decision; 403 ANALYST_NOT_REGISTERED passes through. */
+    /**
+     * The analyst's decision; 403 ANALYST_NOT_REGISTERED passes through. Asked on every request, conditionally: the
+     * last decision of the analyst is kept in memory with its ETag, and the entitlement service answers 304 while
+     * nothing that decides it has changed (one tiny query instead of the decision query and its JSON). So a revoked
+     * grant, a lapsed licence or a preference change still takes effect on the very next request.
+     */
     public Uni<Decision> decision(Caller caller) {
-        return read(caller.correlationId(), auth -> api.decision(caller.subject(), auth, caller.correlationId()))
-                .map(r -> entity(r, Decision.class));
+        String subject = caller.subject();
+        CachedDecision held = decisions.get(subject);
+        return read(caller.correlationId(), auth -> api.decision(subject, auth, caller.correlationId(),
+                held == null ? null : held.etag()))
+                .map(r -> {
+                    if (r.getStatus() == 304 && held != null) {
+                        return held.decision();
+                    }
+                    Decision decision = entity(r, Decision.class);
+                    String etag = r.getHeaderString("ETag");
+                    if (etag == null) {
+                        decisions.remove(subject);
+                    } else {
+                        decisions.put(subject, new CachedDecision(etag, decision));
+                    }
+                    return decision;
+                });
+    }
+
+    /** Forgets every decision held (tests). */
+    public void forgetDecisions() {
+        decisions.clear();
+    }
+
+    private record CachedDecision(String etag, Decision decision) {
     }
 
     public Uni<EntitlementWire.Preferences> preferences(Caller caller) {

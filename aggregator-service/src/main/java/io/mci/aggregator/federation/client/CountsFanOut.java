@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,12 +40,13 @@ public class CountsFanOut {
             }
             RegionRegistry.Region r = region.get();
             RegionalWire.CountsRequest request = new RegionalWire.CountsRequest(List.copyOf(e.getValue()), null, null);
+            Set<UUID> asked = Set.copyOf(e.getValue());
             long started = System.nanoTime();
             calls.add(client.read(r, "counts", arrivedNanos + r.deadline().toNanos(),
                     auth -> r.api().counts(request, actor.callHeaders(auth, null)))
                     .map(resp -> RegionalClient.entity(r, resp, RegionalWire.CountsResponse.class))
                     .map(resp -> new RegionOutcome(r.id(), RegionStatus.OK, System.nanoTime() - started,
-                            resp.counts().stream().filter(c -> e.getValue().contains(c.customerId())).toList()))
+                            resp.counts().stream().filter(c -> asked.contains(c.customerId())).toList()))
                     .onFailure().recoverWithItem(f -> new RegionOutcome(r.id(), RegionalClient.classify(f),
                             System.nanoTime() - started, List.of())));
         }
