@@ -47,8 +47,13 @@ public final class Http {
     }
 
     public static Reply send(String method, String url, Map<String, String> headers, Object body) {
+        return send(method, url, headers, body, Duration.ofSeconds(60));
+    }
+
+    /** As {@link #send(String, String, Map, Object)} with another timeout (bulk loads take minutes). */
+    public static Reply send(String method, String url, Map<String, String> headers, Object body, Duration timeout) {
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
             headers.forEach(builder::header);
             if (body == null) {
                 builder.method(method, HttpRequest.BodyPublishers.noBody());

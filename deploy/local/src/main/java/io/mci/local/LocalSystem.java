@@ -151,15 +151,20 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private Map<String, String> regionalConfig(String region) {
+        Map<String, String> c = regionalConfig(region, databases.get(region));
+        regionConfig.put(region, c);
+        return c;
+    }
+
+    private Map<String, String> regionalConfig(String region, PostgresNode db) {
         Map<String, String> c = new HashMap<>(oidc());
-        c.putAll(databases.get(region).quarkusDatasource());
+        c.putAll(db.quarkusDatasource());
         c.put("mci.region.id", region);
         c.put("mci.synthetic.enabled", "true");
         c.put("quarkus.rest-client.entitlement.url", entitlement.url());
         c.put("quarkus.oidc-client.auth-server-url", keycloak.issuer());
         c.put("quarkus.oidc-client.client-id", REGIONAL_CLIENT);
         c.put("quarkus.oidc-client.credentials.secret", REGIONAL_SECRET);
-        regionConfig.put(region, c);
         return c;
     }
 
@@ -171,6 +176,37 @@ public final class LocalSystem implements AutoCloseable {
         c.put("quarkus.oidc-client.credentials.secret", AGGREGATOR_SECRET);
         regionServices.forEach((region, node) -> c.put("mci.regions." + region + ".url", node.url()));
         return c;
+    }
+
+    /**
+     * Starts one more PostgreSQL (data folder of its own) and one more regional service on it, beside the regions
+     * of the topology and not known to the aggregator: the benchmark's centralized store runs the same regional code
+     * this way. {@code extraConfig} overrides the regional settings (e.g. another customer registry).
+     *
+     * @return the new service's base URL
+     */
+    public String startExtraRegionalService(String name, String regionId, Map<String, String> extraConfig) {
+        PostgresNode db = startPostgres(name, Ports.free());
+        databases.put(name, db);
+        Map<String, String> c = regionalConfig(regionId, db);
+        c.putAll(extraConfig);
+        ServiceNode node = startService("regional-" + name, "regional-investigation-service", Ports.free(), c);
+        node.awaitReady(Duration.ofMinutes(3));
+        return node.url();
+    }
+
+    /**
+     * Starts a second aggregator of the same topology with some settings changed (the benchmark points one region
+     * of it at a delaying proxy). Stopped with everything else.
+     *
+     * @return its base URL
+     */
+    public String startExtraAggregator(String name, Map<String, String> extraConfig) {
+        Map<String, String> c = new HashMap<>(aggregatorConfig());
+        c.putAll(extraConfig);
+        ServiceNode node = startService(name, "aggregator-service", Ports.free(), c);
+        node.awaitReady(Duration.ofMinutes(3));
+        return node.url();
     }
 
     /** Stops one region's service (the whole-system tests take a region down mid-run). */
