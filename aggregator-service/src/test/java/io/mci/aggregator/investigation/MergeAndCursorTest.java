@@ -242,6 +242,35 @@ class MergeAndCursorTest extends AggregatorTest {
                 .then().statusCode(200);
     }
 
+    @Test
+    void theDefaultWindowIsTheLast28DaysUpToTheEndOfTheCurrentMinuteSoRepeatedListsAskTheSameQuestion() throws Exception {
+        String subject = Fixtures.subject();
+        Fixtures.stubDecision(subject);
+        Fixtures.stubQueries(Map.of());
+        java.time.Instant before = java.time.Instant.now();
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(Fixtures.token(subject)).get("/idr/v2/investigations?multi-customer=true")
+                    .then().statusCode(200);
+        }
+        java.time.Instant after = java.time.Instant.now();
+        List<LoggedRequest> asked = Stubs.region("us").find(WireMock.postRequestedFor(
+                WireMock.urlPathEqualTo("/regional/v1/investigations/query")));
+        assertEquals(2, asked.size());
+        List<String> windows = new ArrayList<>();
+        for (LoggedRequest r : asked) {
+            JsonNode body = Fixtures.JSON.readTree(r.getBodyAsString());
+            java.time.Instant from = java.time.Instant.parse(body.get("created_from").asText());
+            java.time.Instant to = java.time.Instant.parse(body.get("created_to").asText());
+            assertEquals(to.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), to, "a whole minute: " + to);
+            assertTrue(!to.isBefore(before) && !to.isAfter(after.plusSeconds(60)), to + " is the end of the current minute");
+            assertEquals(to.minus(java.time.Duration.ofDays(28)), from);
+            windows.add(from + ".." + to);
+        }
+        if (before.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).equals(after.truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
+            assertEquals(windows.get(0), windows.get(1), "two lists within a minute ask for the same window");
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private static void assertAskedAbout(String region, Set<String> customers) {

@@ -64,10 +64,10 @@ public class InvestigationQueryService {
                 throw new ApiException(400, "CURSOR_MISMATCH", "The cursor belongs to another query (other filters, "
                         + "sort or customers). Repeat the query it came from, or start again without a cursor.");
             }
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant defaultEnd = defaultEnd(Instant.now());
             Instant from = cursor != null ? cursor.from()
-                    : query.startTime() != null ? query.startTime() : now.minus(DEFAULT_WINDOW);
-            Instant to = cursor != null ? cursor.to() : query.endTime() != null ? query.endTime() : now;
+                    : query.startTime() != null ? query.startTime() : defaultEnd.minus(DEFAULT_WINDOW);
+            Instant to = cursor != null ? cursor.to() : query.endTime() != null ? query.endTime() : defaultEnd;
             if (from != null && to != null && from.isAfter(to)) {
                 throw ApiException.badRequest("start_time must not be after end_time.");
             }
@@ -90,6 +90,16 @@ public class InvestigationQueryService {
                         result.regions(), next);
             });
         });
+    }
+
+    /**
+     * The end of the default window ("the last 28 days"): the end of the current minute, not the current
+     * millisecond. Lists repeated within a minute then ask every region exactly the same question, so the regions
+     * reuse the total they counted (mci.query.total-cache-ttl) instead of counting ~100,000 rows again for a window
+     * that moved by a few milliseconds; the window still covers everything up to now.
+     */
+    static Instant defaultEnd(Instant now) {
+        return now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
     }
 
     /** Entitled customers in scope, narrowed by the organization filter, grouped by home region. */
