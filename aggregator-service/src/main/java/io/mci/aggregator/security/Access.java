@@ -75,9 +75,15 @@ public class Access {
     public static Decision.Entitled entitledOrRefuse(Decision decision, UUID id) {
         return decision.entitledCustomer(id).orElseThrow(() -> decision.excludedCustomer(id)
                 .<ApiException>map(x -> ApiException.forbidden(x.reason() == null ? "NOT_ENTITLED" : x.reason(),
-                        "You may not access customer " + id + ": " + (x.detail() != null ? x.detail()
-                                : x.reason()) + "."))
+                        sentence("You may not access customer " + id + ": " + (x.detail() != null ? x.detail()
+                                : x.reason()))))
                 .orElseGet(EntitlementClient::customerNotFound));
+    }
+
+    /** The text ending in exactly one full stop (the entitlement service's details already end in one). */
+    static String sentence(String text) {
+        String t = text.strip();
+        return t.endsWith(".") ? t : t + ".";
     }
 
     public static void requireMultiCustomer(Decision decision) {

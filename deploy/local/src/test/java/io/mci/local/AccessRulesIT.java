@@ -177,6 +177,8 @@ class AccessRulesIT {
         assertEquals(403, reply.status(), reply.body());
         assertEquals(code, reply.json().get("code").asText(), reply.body());
         assertTrue(reply.json().hasNonNull("correlation_id"), reply.body());
+        String message = reply.json().get("message").asText();
+        assertTrue(!message.isBlank() && message.endsWith(".") && !message.contains(".."), "one clean sentence: " + message);
     }
 
     private static JsonNode withoutCorrelation(JsonNode body) {
