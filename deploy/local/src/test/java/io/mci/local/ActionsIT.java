@@ -31,7 +31,8 @@ class ActionsIT {
     @Test
     void setsStatusAssigneePriorityAndDispositionAndSeesThemInTheNextList() {
         UUID customer = ListAndSearchIT.entitledIn("eu");
-        String rrn = use(Truth.pick(customer, "status = 'OPEN' AND priority < 4 AND assignee_email IS NULL", USED));
+        String rrn = use(Truth.pick(customer, "status = 'OPEN' AND priority < 4 AND assignee_email IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM audit_event a WHERE a.investigation_id = investigation.id)", USED));
         long version = alice.get(V2 + rrn).expect(200).json().get("version").asLong();
 
         JsonNode users = alice.ok("/mci/v1/customers/" + customer + "/assignable-users").get("users");

@@ -1,5 +1,6 @@
 package io.mci.regional.investigation.service;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 public class ConditionalWrites {
 
     private final int maxAttempts;
+    private final AtomicLong committed = new AtomicLong();
 
     public ConditionalWrites(RegionalConfig config) {
         this.maxAttempts = Math.max(1, config.write().maxAttempts());
@@ -27,7 +29,20 @@ public class ConditionalWrites {
 
     /** Runs {@code transaction} (which throws {@link VersionConflict} on a lost race) under those rules. */
     public <T> Uni<T> run(Long ifMatch, Supplier<Uni<T>> transaction) {
-        return attempt(ifMatch, transaction, 1);
+        return committed(attempt(ifMatch, transaction, 1));
+    }
+
+    /**
+     * Counts a write once its transaction has committed. Cached totals ({@link TotalCache}) are reused only while
+     * this count has not moved, so a list right after a write counts again: items and totals agree.
+     */
+    public <T> Uni<T> committed(Uni<T> transaction) {
+        return transaction.invoke(() -> committed.incrementAndGet());
+    }
+
+    /** How many writes of this region have committed since the service started. */
+    public long committedWrites() {
+        return committed.get();
     }
 
     private <T> Uni<T> attempt(Long ifMatch, Supplier<Uni<T>> transaction, int n) {

@@ -121,10 +121,10 @@ public class InvestigationService {
             return Uni.createFrom().failure(e);
         }
         return homeRegions.requireLocal(created.organizationId())
-                .chain(() -> pool.withTransaction(db -> investigations.insert(db, created)
+                .chain(() -> writes.committed(pool.withTransaction(db -> investigations.insert(db, created)
                         .chain(() -> audit.append(db, created.createdTime(), actor, "CREATE", created.organizationId(),
                                 created.id(), created.rrn(), changes))
-                        .replaceWith(created)));
+                        .replaceWith(created))));
     }
 
     public Uni<Investigation> patch(InvestigationRef ref, PatchRequest p, Long ifMatch, Actor actor) {
@@ -240,7 +240,7 @@ public class InvestigationService {
             return Uni.createFrom().failure(e);
         }
         Integer max = r.maxInvestigationsToClose();
-        return homeRegions.requireLocal(customers).chain(() -> pool.withTransaction(db -> {
+        return homeRegions.requireLocal(customers).chain(() -> writes.committed(pool.withTransaction(db -> {
             var now = SqlParams.now();
             return investigations.bulkClose(db, customers, r.source(), r.from(), r.to(), alertType, ruleRrn, disposition,
                     now).chain(closed -> {
@@ -263,7 +263,7 @@ public class InvestigationService {
                                 .replaceWith(new BulkCloseResponse(closed.stream().map(c -> c.id()).toList(),
                                         closed.stream().map(c -> c.rrn()).toList(), closed.size()));
                     });
-        }));
+        })));
     }
 
     public Uni<PageBody<AuditRepository.AuditEvent>> audit(InvestigationRef ref, int offset, int limit) {

@@ -41,11 +41,13 @@ public class QueryService {
     private final RegionalConfig.Query limits;
     private final TotalCache totals;
 
-    public QueryService(QueryRepository repository, HomeRegions homeRegions, RegionalConfig config) {
+    public QueryService(QueryRepository repository, HomeRegions homeRegions, RegionalConfig config,
+            ConditionalWrites writes) {
         this.repository = repository;
         this.homeRegions = homeRegions;
         this.limits = config.query();
-        this.totals = new TotalCache(config.query().totalCacheTtl(), config.query().totalCacheSize());
+        this.totals = new TotalCache(config.query().totalCacheTtl(), config.query().totalCacheSize(),
+                writes::committedWrites);
     }
 
     /** A validated query, ready to run. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import io.mci.regional.investigation.model.InvestigationFilter;
@@ -16,20 +17,25 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Totals of recent queries, keyed by a digest of the customer set and the filters (not the sort, position or
- * offset), kept for a short TTL. A total may thus lag writes by up to the TTL; items never do.
+ * offset), kept for a short TTL and only while no write of this region has committed since they were counted
+ * (paging through one result, or listing again, asks for the same total). A write is followed by a fresh count,
+ * so a total never lags the items. (One service instance per region: writes through another instance are not
+ * seen, and then the TTL bounds the lag.)
  */
 final class TotalCache {
 
-    private record Entry(long total, long expiresAt) {
+    private record Entry(long total, long expiresAt, long writes) {
     }
 
     private final long ttlNanos;
     private final int maxSize;
+    private final LongSupplier committedWrites;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    TotalCache(Duration ttl, int maxSize) {
+    TotalCache(Duration ttl, int maxSize, LongSupplier committedWrites) {
         this.ttlNanos = ttl.toNanos();
         this.maxSize = maxSize;
+        this.committedWrites = committedWrites;
     }
 
     Uni<Long> total(InvestigationFilter filter, Supplier<Uni<Long>> count) {
@@ -38,8 +44,9 @@ final class TotalCache {
         }
         String key = key(filter);
         long now = System.nanoTime();
+        long writes = committedWrites.getAsLong(); // read before counting: a write committed meanwhile voids the entry
         Entry hit = entries.get(key);
-        if (hit != null && hit.expiresAt() - now > 0) {
+        if (hit != null && hit.expiresAt() - now > 0 && hit.writes() == writes) {
             return Uni.createFrom().item(hit.total());
         }
         return count.get().invoke(total -> {
@@ -50,7 +57,7 @@ final class TotalCache {
                     entries.clear();
                 }
             }
-            entries.put(key, new Entry(total, System.nanoTime() + ttlNanos));
+            entries.put(key, new Entry(total, System.nanoTime() + ttlNanos, writes));
         });
     }
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.mci.contract.error.ApiException;
 import io.mci.regional.config.RegionalConfig;
 import io.mci.regional.db.SqlParams;
+import io.mci.regional.investigation.service.ConditionalWrites;
 import io.mci.regional.region.service.HomeRegions;
 import io.mci.regional.synthetic.api.SyntheticDataRequest;
 import io.mci.regional.synthetic.api.SyntheticDataResponse;
@@ -35,11 +36,13 @@ public class SyntheticDataService {
     private final Pool pool;
     private final HomeRegions homeRegions;
     private final RegionalConfig config;
+    private final ConditionalWrites writes;
 
-    public SyntheticDataService(Pool pool, HomeRegions homeRegions, RegionalConfig config) {
+    public SyntheticDataService(Pool pool, HomeRegions homeRegions, RegionalConfig config, ConditionalWrites writes) {
         this.pool = pool;
         this.homeRegions = homeRegions;
         this.config = config;
+        this.writes = writes;
     }
 
     /**
@@ -139,12 +142,12 @@ public class SyntheticDataService {
         }
         long started = System.nanoTime();
         return homeRegions.requireLocal(customers)
-                .chain(() -> pool.withTransaction(db -> bulkMode(db, r.investigations()).chain(dropped ->
+                .chain(() -> writes.committed(pool.withTransaction(db -> bulkMode(db, r.investigations()).chain(dropped ->
                         timed("investigations", db.preparedQuery(SyntheticSql.statement(SyntheticSql.INVESTIGATIONS, dropped)).execute(params))
                         .chain(inv -> timed("alerts", db.preparedQuery(SyntheticSql.statement(SyntheticSql.ALERTS, dropped)).execute(params))
                                 .chain(al -> timed("comments", db.preparedQuery(SyntheticSql.statement(SyntheticSql.COMMENTS, dropped)).execute(params))
                                         .map(co -> new long[] { inv.rowCount(), al.rowCount(), co.rowCount() })))
-                        .call(() -> rebuild(db, dropped)))))
+                        .call(() -> rebuild(db, dropped))))))
                 .call(counts -> timed("analyze", pool.query("ANALYZE investigation, alert, comment").execute()))
                 .map(counts -> {
                     long millis = (System.nanoTime() - started) / 1_000_000;

@@ -17,7 +17,7 @@ import io.mci.contract.investigation.InvestigationStatus;
 import io.mci.regional.investigation.model.InvestigationFilter;
 import io.smallrye.mutiny.Uni;
 
-/** Totals are reused for the same customers and filters only, and not beyond their TTL. */
+/** Totals are reused for the same customers and filters only, not beyond their TTL, and not across a write. */
 class TotalCacheTest {
 
     static final UUID A = UUID.randomUUID();
@@ -30,7 +30,7 @@ class TotalCacheTest {
 
     @Test
     void reusesATotalForTheSameCustomersInAnyOrderAndFilters() {
-        TotalCache cache = new TotalCache(Duration.ofMinutes(1), 10);
+        TotalCache cache = new TotalCache(Duration.ofMinutes(1), 10, () -> 0);
         AtomicInteger counted = new AtomicInteger();
         Uni<Long> count = Uni.createFrom().item(() -> (long) counted.incrementAndGet());
         assertEquals(1L, cache.total(filter(List.of(A, B), Set.of()), () -> count).await().indefinitely());
@@ -42,8 +42,29 @@ class TotalCacheTest {
     }
 
     @Test
+    void aCommittedWriteVoidsEveryTotalCountedBeforeIt() {
+        java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+        TotalCache cache = new TotalCache(Duration.ofMinutes(1), 10, writes::get);
+        AtomicInteger counted = new AtomicInteger();
+        Uni<Long> count = Uni.createFrom().item(() -> (long) counted.incrementAndGet());
+        assertEquals(1L, cache.total(filter(List.of(A), Set.of()), () -> count).await().indefinitely());
+        assertEquals(1L, cache.total(filter(List.of(A), Set.of()), () -> count).await().indefinitely());
+        writes.incrementAndGet();
+        assertEquals(2L, cache.total(filter(List.of(A), Set.of()), () -> count).await().indefinitely());
+        assertEquals(2L, cache.total(filter(List.of(A), Set.of()), () -> count).await().indefinitely());
+
+        // A write that commits while a total is being counted: that total is not reused.
+        Uni<Long> countDuringAWrite = Uni.createFrom().item(() -> {
+            writes.incrementAndGet();
+            return (long) counted.incrementAndGet();
+        });
+        assertEquals(3L, cache.total(filter(List.of(B), Set.of()), () -> countDuringAWrite).await().indefinitely());
+        assertEquals(4L, cache.total(filter(List.of(B), Set.of()), () -> count).await().indefinitely());
+    }
+
+    @Test
     void zeroTtlAlwaysCounts() {
-        TotalCache cache = new TotalCache(Duration.ZERO, 10);
+        TotalCache cache = new TotalCache(Duration.ZERO, 10, () -> 0);
         AtomicInteger counted = new AtomicInteger();
         Uni<Long> count = Uni.createFrom().item(() -> (long) counted.incrementAndGet());
         cache.total(filter(List.of(A), Set.of()), () -> count).await().indefinitely();
