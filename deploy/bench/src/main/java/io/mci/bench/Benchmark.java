@@ -37,16 +37,17 @@ import io.mci.local.LocalSystem;
 public final class Benchmark {
 
     /** The benchmark's settings; {@code --quick} shrinks everything for a smoke run of the command itself. */
-    record Settings(int customers, long investigations, int scaleCustomers, long scalePerCustomer, Duration warmup,
-            Duration duration, Duration longDuration, int pagesDeep, Duration regionDelay, Duration delayedDeadline) {
+    record Settings(int customers, long investigations, int scaleCustomers, long scalePerCustomer, Duration jitWarmup,
+            Duration warmup, Duration duration, Duration longDuration, int pagesDeep, Duration regionDelay,
+            Duration delayedDeadline) {
 
         static Settings parse(String[] args) {
             boolean quick = List.of(args).contains("--quick");
             return quick
-                    ? new Settings(100, 30_000, 1_000, 20, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                            Duration.ofSeconds(10), 50, Duration.ofSeconds(2), Duration.ofSeconds(1))
-                    : new Settings(1_000, 1_000_000, 10_000, 100, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                            Duration.ofSeconds(60), 500, Duration.ofSeconds(2), Duration.ofSeconds(1));
+                    ? new Settings(100, 30_000, 1_000, 20, Duration.ofSeconds(5), Duration.ofSeconds(2),
+                            Duration.ofSeconds(5), Duration.ofSeconds(10), 50, Duration.ofSeconds(2), Duration.ofSeconds(1))
+                    : new Settings(1_000, 1_000_000, 10_000, 100, Duration.ofSeconds(90), Duration.ofSeconds(10),
+                            Duration.ofSeconds(30), Duration.ofSeconds(60), 500, Duration.ofSeconds(2), Duration.ofSeconds(1));
         }
     }
 
@@ -147,6 +148,31 @@ public final class Benchmark {
         String analyst = "bench-" + settings.customers();
         String aggregator = system.aggregatorUrl();
         Supplier<HttpRequest> federated = () -> get(aggregator + LIST, tokens.of(analyst));
+        Instant now = Instant.now();
+        Instant from = now.minus(28, ChronoUnit.DAYS);
+        Map<String, Supplier<HttpRequest>> regionQueries = new LinkedHashMap<>();
+        Map<String, Supplier<HttpRequest>> countQueries = new LinkedHashMap<>();
+        for (String region : system.regions()) {
+            String body = queryBody(world.firstCustomersIn(region, settings.customers()), from, now);
+            regionQueries.put(region, () -> post(system.regionUrl(region) + "/regional/v1/investigations/query",
+                    serviceToken(), body));
+            String counts = Http.JSON.writeValueAsString(Map.of("customer_ids", world.firstCustomersIn(region, settings.customers())));
+            countQueries.put(region, () -> post(system.regionUrl(region) + "/regional/v1/investigations/counts",
+                    serviceToken(), counts));
+        }
+        String centralBody = queryBody(BenchWorld.firstCustomers(settings.customers()), from, now);
+        Supplier<HttpRequest> centralQuery = () -> post(centralUrl + "/regional/v1/investigations/query", serviceToken(),
+                centralBody);
+        Supplier<HttpRequest> customersView = () -> get(aggregator + "/mci/v1/customers", tokens.of(analyst));
+
+        // 0. Warm-up: every request of this phase, round robin from 4 clients, so that every JVM has compiled its hot
+        // paths before the first figure is taken (the first measurement of an earlier run was 2x its later repeat).
+        List<Supplier<HttpRequest>> all = new ArrayList<>(List.of(federated, customersView, centralQuery));
+        all.addAll(regionQueries.values());
+        all.addAll(countQueries.values());
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        measure("warm-up-all-requests-c4", 4, settings.jitWarmup(), LoadDriver.request(
+                () -> all.get(Math.floorMod(next.getAndIncrement(), all.size())).get(), LoadDriver.Check.COMPLETE_200));
 
         // 1. The federated list at 1, 8 and 32 clients (32 for the long run: zero errors expected).
         LoadDriver.Result f1 = measure("federated-list-c1", 1, settings.duration(), federated);
@@ -156,21 +182,12 @@ public final class Benchmark {
                 List.of(f1, f8, f32));
 
         // 2. The floor: the same query straight to each region (what the aggregator sends it on page 1).
-        Instant now = Instant.now();
-        Instant from = now.minus(28, ChronoUnit.DAYS);
         List<LoadDriver.Result> floors = new ArrayList<>();
-        List<Supplier<HttpRequest>> regionQueries = new ArrayList<>();
-        for (String region : system.regions()) {
-            String body = queryBody(world.firstCustomersIn(region, settings.customers()), from, now);
-            Supplier<HttpRequest> query = () -> post(system.regionUrl(region) + "/regional/v1/investigations/query",
-                    serviceToken(), body);
-            regionQueries.add(query);
-            floors.add(measure("region-" + region + "-c1", 1, settings.duration(), query));
-        }
+        regionQueries.forEach((region, query) -> floors.add(measure("region-" + region + "-c1", 1, settings.duration(), query)));
         LoadDriver.Result slowest = floors.stream().max(Comparator.comparingDouble(LoadDriver.Result::p50)).orElseThrow();
         // The same three queries at once, straight from the driver: what this machine gives a fan-out with no aggregator.
         LoadDriver.Result together = measure("regions-all-at-once-c1", 1, settings.duration(),
-                LoadDriver.allAtOnce(regionQueries, LoadDriver.Check.COMPLETE_200));
+                LoadDriver.allAtOnce(List.copyOf(regionQueries.values()), LoadDriver.Check.COMPLETE_200));
         List<LoadDriver.Result> floorRows = new ArrayList<>(floors);
         floorRows.add(together);
         report.table("2. The floor: the same query sent straight to each regional service, one region at a time, "
@@ -180,9 +197,7 @@ public final class Benchmark {
                 + String.format(java.util.Locale.ROOT, "%.2f", f1.p50() / together.p50()));
 
         // 3. The centralized design: one PostgreSQL with all rows, the same regional code.
-        String centralBody = queryBody(BenchWorld.firstCustomers(settings.customers()), from, now);
-        LoadDriver.Result central = measure("central-c1", 1, settings.duration(),
-                () -> post(centralUrl + "/regional/v1/investigations/query", serviceToken(), centralBody));
+        LoadDriver.Result central = measure("central-c1", 1, settings.duration(), centralQuery);
         report.table("3. Centralized: the same query on one PostgreSQL holding every row (1 client)", List.of(central));
         report.ratio("federated p50 / centralized p50", f1.p50() / central.p50(), 1.5);
 
@@ -196,19 +211,11 @@ public final class Benchmark {
         report.ratio("cursor page " + settings.pagesDeep() + " p50 / page 1 p50", pageN.p50() / page1.p50(), 1.3);
 
         // 6. The Customers view against the same counts query sent straight to each region.
-        LoadDriver.Result view = measure("customers-view-c1", 1, settings.duration(),
-                () -> get(aggregator + "/mci/v1/customers", tokens.of(analyst)));
+        LoadDriver.Result view = measure("customers-view-c1", 1, settings.duration(), customersView);
         List<LoadDriver.Result> counts = new ArrayList<>();
-        List<Supplier<HttpRequest>> countQueries = new ArrayList<>();
-        for (String region : system.regions()) {
-            String body = Http.JSON.writeValueAsString(Map.of("customer_ids", world.firstCustomersIn(region, settings.customers())));
-            Supplier<HttpRequest> count = () -> post(system.regionUrl(region) + "/regional/v1/investigations/counts",
-                    serviceToken(), body);
-            countQueries.add(count);
-            counts.add(measure("counts-" + region + "-c1", 1, settings.duration(), count));
-        }
+        countQueries.forEach((region, count) -> counts.add(measure("counts-" + region + "-c1", 1, settings.duration(), count)));
         LoadDriver.Result countsTogether = measure("counts-all-at-once-c1", 1, settings.duration(),
-                LoadDriver.allAtOnce(countQueries, LoadDriver.Check.COMPLETE_200));
+                LoadDriver.allAtOnce(List.copyOf(countQueries.values()), LoadDriver.Check.COMPLETE_200));
         List<LoadDriver.Result> viewRows = new ArrayList<>(List.of(view));
         viewRows.addAll(counts);
         viewRows.add(countsTogether);

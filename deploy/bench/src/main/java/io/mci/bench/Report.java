@@ -89,9 +89,10 @@ final class Report {
         b.append("- command: `").append(command).append("`\n");
         b.append("- machine: ").append(machine()).append('\n');
         b.append("- load average at start ").append(loadAverageAtStart).append(", at end ").append(loadAverage()).append('\n');
-        b.append(String.format(Locale.ROOT, "- settings: warm-up %d s, measurement %d s (%d s for 32 clients), cursor depth %d pages%n",
-                settings.warmup().toSeconds(), settings.duration().toSeconds(), settings.longDuration().toSeconds(),
-                settings.pagesDeep()));
+        b.append(String.format(Locale.ROOT, "- settings: %d s of every request before the first measurement, then per "
+                + "measurement %d s warm-up and %d s measured (%d s for 32 clients); cursor depth %d pages%n",
+                settings.jitWarmup().toSeconds(), settings.warmup().toSeconds(), settings.duration().toSeconds(),
+                settings.longDuration().toSeconds(), settings.pagesDeep()));
         b.append("- took ").append(Duration.between(started, Instant.now()).toMinutes()).append(" min\n\n");
         b.append("### Load\n\n| step | took |\n| --- | --- |\n");
         load.forEach(l -> b.append(l).append('\n'));
