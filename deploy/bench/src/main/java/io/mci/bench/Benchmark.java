@@ -174,53 +174,60 @@ public final class Benchmark {
         measure("warm-up-all-requests-c4", 4, settings.jitWarmup(), LoadDriver.request(
                 () -> all.get(Math.floorMod(next.getAndIncrement(), all.size())).get(), LoadDriver.Check.COMPLETE_200));
 
-        // 1. The federated list at 1, 8 and 32 clients (32 for the long run: zero errors expected).
-        LoadDriver.Result f1 = measure("federated-list-c1", 1, settings.duration(), federated);
+        // 1-3. The federated list and what it is compared with, measured in turns (see LoadDriver.interleaved): the
+        // list at 1 client, the same query straight to each region, to the three at once (the floor this machine
+        // gives a fan-out, no aggregator), and on the centralized store.
+        List<LoadDriver.Named> floorGroup = new ArrayList<>();
+        floorGroup.add(named("federated-list-c1", federated));
+        regionQueries.forEach((region, query) -> floorGroup.add(named("region-" + region + "-c1", query)));
+        floorGroup.add(new LoadDriver.Named("regions-all-at-once-c1",
+                LoadDriver.allAtOnce(List.copyOf(regionQueries.values()), LoadDriver.Check.COMPLETE_200)));
+        floorGroup.add(named("central-c1", centralQuery));
+        List<LoadDriver.Result> floorResults = inTurns(floorGroup);
+        LoadDriver.Result f1 = floorResults.get(0);
+        List<LoadDriver.Result> floors = floorResults.subList(1, 1 + regionQueries.size());
+        LoadDriver.Result together = floorResults.get(1 + regionQueries.size());
+        LoadDriver.Result central = floorResults.get(floorResults.size() - 1);
+
         LoadDriver.Result f8 = measure("federated-list-c8", 8, settings.duration(), federated);
         LoadDriver.Result f32 = measure("federated-list-c32", 32, settings.longDuration(), federated);
         report.table("1. Federated list (`" + LIST + "`, analyst entitled to " + settings.customers() + " customers)",
                 List.of(f1, f8, f32));
 
-        // 2. The floor: the same query straight to each region (what the aggregator sends it on page 1).
-        List<LoadDriver.Result> floors = new ArrayList<>();
-        regionQueries.forEach((region, query) -> floors.add(measure("region-" + region + "-c1", 1, settings.duration(), query)));
         LoadDriver.Result slowest = floors.stream().max(Comparator.comparingDouble(LoadDriver.Result::p50)).orElseThrow();
-        // The same three queries at once, straight from the driver: what this machine gives a fan-out with no aggregator.
-        LoadDriver.Result together = measure("regions-all-at-once-c1", 1, settings.duration(),
-                LoadDriver.allAtOnce(List.copyOf(regionQueries.values()), LoadDriver.Check.COMPLETE_200));
         List<LoadDriver.Result> floorRows = new ArrayList<>(floors);
         floorRows.add(together);
         report.table("2. The floor: the same query sent straight to each regional service, one region at a time, "
-                + "and to the three at once (1 client)", floorRows);
+                + "and to the three at once (1 client; in turns with 1. and 3.)", floorRows);
         report.ratio("federated p50 / slowest region p50", f1.p50() / slowest.p50(), 1.2);
         report.note("federated p50 / p50 of the three regions queried at once without the aggregator: "
                 + String.format(java.util.Locale.ROOT, "%.2f", f1.p50() / together.p50()));
 
-        // 3. The centralized design: one PostgreSQL with all rows, the same regional code.
-        LoadDriver.Result central = measure("central-c1", 1, settings.duration(), centralQuery);
-        report.table("3. Centralized: the same query on one PostgreSQL holding every row (1 client)", List.of(central));
+        report.table("3. Centralized: the same query on one PostgreSQL holding every row (1 client; in turns with 1. and 2.)",
+                List.of(central));
         report.ratio("federated p50 / centralized p50", f1.p50() / central.p50(), 1.5);
 
-        // 4. Deep paging by cursor: page 1 against page N.
+        // 4. Deep paging by cursor: page 1 against page N, in turns.
         String deepCursor = cursorOfPage(aggregator, analyst, settings.pagesDeep());
         String deepUrl = aggregator + LIST + "&cursor=" + URLEncoder.encode(deepCursor, StandardCharsets.UTF_8);
-        LoadDriver.Result page1 = measure("cursor-page-1-c1", 1, settings.duration(), federated);
-        LoadDriver.Result pageN = measure("cursor-page-" + settings.pagesDeep() + "-c1", 1, settings.duration(),
-                () -> get(deepUrl, tokens.of(analyst)));
-        report.table("4. Deep paging: page 1 and cursor page " + settings.pagesDeep() + " (size 100, 1 client)", List.of(page1, pageN));
-        report.ratio("cursor page " + settings.pagesDeep() + " p50 / page 1 p50", pageN.p50() / page1.p50(), 1.3);
+        List<LoadDriver.Result> pages = inTurns(List.of(named("cursor-page-1-c1", federated),
+                named("cursor-page-" + settings.pagesDeep() + "-c1", () -> get(deepUrl, tokens.of(analyst)))));
+        report.table("4. Deep paging: page 1 and cursor page " + settings.pagesDeep() + " (size 100, 1 client, in turns)", pages);
+        report.ratio("cursor page " + settings.pagesDeep() + " p50 / page 1 p50", pages.get(1).p50() / pages.get(0).p50(), 1.3);
 
-        // 6. The Customers view against the same counts query sent straight to each region.
-        LoadDriver.Result view = measure("customers-view-c1", 1, settings.duration(), customersView);
-        List<LoadDriver.Result> counts = new ArrayList<>();
-        countQueries.forEach((region, count) -> counts.add(measure("counts-" + region + "-c1", 1, settings.duration(), count)));
-        LoadDriver.Result countsTogether = measure("counts-all-at-once-c1", 1, settings.duration(),
-                LoadDriver.allAtOnce(List.copyOf(countQueries.values()), LoadDriver.Check.COMPLETE_200));
-        List<LoadDriver.Result> viewRows = new ArrayList<>(List.of(view));
-        viewRows.addAll(counts);
-        viewRows.add(countsTogether);
+        // 6. The Customers view against the same counts query sent straight to each region, and to the three at once.
+        List<LoadDriver.Named> viewGroup = new ArrayList<>();
+        viewGroup.add(named("customers-view-c1", customersView));
+        countQueries.forEach((region, count) -> viewGroup.add(named("counts-" + region + "-c1", count)));
+        viewGroup.add(new LoadDriver.Named("counts-all-at-once-c1",
+                LoadDriver.allAtOnce(List.copyOf(countQueries.values()), LoadDriver.Check.COMPLETE_200)));
+        List<LoadDriver.Result> viewRows = inTurns(viewGroup);
+        LoadDriver.Result view = viewRows.get(0);
+        List<LoadDriver.Result> counts = viewRows.subList(1, 1 + countQueries.size());
+        LoadDriver.Result countsTogether = viewRows.get(viewRows.size() - 1);
         report.table("6. Customers view (open investigations per priority, " + settings.customers()
-                + " customers) and the counts query straight to each region, one at a time and the three at once (1 client)", viewRows);
+                + " customers) and the counts query straight to each region, one at a time and the three at once "
+                + "(1 client, in turns)", viewRows);
         LoadDriver.Result slowestCounts = counts.stream().max(Comparator.comparingDouble(LoadDriver.Result::p50)).orElseThrow();
         report.ratio("Customers view p50 / slowest region's counts p50", view.p50() / slowestCounts.p50(), 1.3);
         report.note("Customers view p50 / p50 of the three regions' counts at once without the aggregator: "
@@ -255,16 +262,30 @@ public final class Benchmark {
 
     /** 5. p50 of the federated list for analysts entitled to 10, 100, 1,000 and 10,000 customers. */
     private void scale(List<Integer> scopes) {
-        List<LoadDriver.Result> results = new ArrayList<>();
+        List<LoadDriver.Named> group = new ArrayList<>();
         for (int scope : scopes) {
             String analyst = "bench-" + scope;
-            results.add(measure("scale-" + scope + "-customers-c1", 1, settings.duration(),
-                    () -> get(system.aggregatorUrl() + LIST, tokens.of(analyst))));
+            group.add(named("scale-" + scope + "-customers-c1", () -> get(system.aggregatorUrl() + LIST, tokens.of(analyst))));
         }
+        List<LoadDriver.Result> results = inTurns(group);
         report.table("5. Scale: the federated list for analysts entitled to 10, 100, 1,000 and 10,000 customers "
-                + "(dataset grown to " + settings.scaleCustomers() + " customers, 1 client)", results);
+                + "(dataset grown to " + settings.scaleCustomers() + " customers, 1 client, in turns)", results);
         report.ratio("p50 at " + scopes.get(scopes.size() - 1) + " customers / p50 at " + scopes.get(0) + " customers",
                 results.get(results.size() - 1).p50() / results.get(0).p50(), 3.0);
+    }
+
+    private static LoadDriver.Named named(String name, Supplier<HttpRequest> request) {
+        return new LoadDriver.Named(name, LoadDriver.request(request, LoadDriver.Check.COMPLETE_200));
+    }
+
+    /** The calls measured in 3 s turns, each for the measurement duration in all, after its own warm-up (1 client). */
+    private List<LoadDriver.Result> inTurns(List<LoadDriver.Named> calls) {
+        System.out.printf("  measuring in turns: %s (1 client, %d s each + %d s warm-up) ...%n",
+                calls.stream().map(LoadDriver.Named::name).toList(), settings.duration().toSeconds(), settings.warmup().toSeconds());
+        List<LoadDriver.Result> results = driver.interleaved(calls, 1, settings.warmup(), settings.duration(), Duration.ofSeconds(3));
+        results.forEach(r -> System.out.printf("    %s: p50 %.1f ms, p99 %.1f ms, %d errors%s%n", r.name(), r.p50(), r.p99(),
+                r.errors(), r.firstError() == null ? "" : " (first: " + r.firstError() + ")"));
+        return results;
     }
 
     private LoadDriver.Result measure(String name, int clients, Duration duration, Supplier<HttpRequest> request) {

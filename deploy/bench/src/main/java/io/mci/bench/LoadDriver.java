@@ -86,9 +86,62 @@ final class LoadDriver {
     }
 
     Result run(String name, int clients, Duration warmup, Duration duration, Call call) {
-        HttpClient http = client();
         long warmupEnd = System.nanoTime() + warmup.toNanos();
-        long end = warmupEnd + duration.toNanos();
+        Samples samples = collect(name, clients, warmupEnd, warmupEnd + duration.toNanos(), call);
+        return result(name, clients, duration, samples);
+    }
+
+    /** A measurement of an interleaved group: what to call it and what to send. */
+    record Named(String name, Call call) {
+    }
+
+    /**
+     * Measures several calls in turns: each warms up once, then they take {@code slice}-long turns, round after round,
+     * until each has been measured {@code total}. A ratio between two of them then compares like with like on a
+     * machine whose speed drifts (compilation finishing, other processes, caches): both saw the same minutes.
+     */
+    List<Result> interleaved(List<Named> calls, int clients, Duration warmup, Duration total, Duration slice) {
+        for (Named n : calls) {
+            collect(n.name(), clients, System.nanoTime() + warmup.toNanos(), System.nanoTime() + warmup.toNanos(), n.call());
+        }
+        int rounds = (int) Math.max(1, total.toNanos() / slice.toNanos());
+        List<List<Samples>> perCall = new ArrayList<>();
+        calls.forEach(n -> perCall.add(new ArrayList<>()));
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < calls.size(); i++) {
+                long start = System.nanoTime();
+                perCall.get(i).add(collect(calls.get(i).name(), clients, start, start + slice.toNanos(), calls.get(i).call()));
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            results.add(result(calls.get(i).name(), clients, slice.multipliedBy(rounds), Samples.merge(perCall.get(i))));
+        }
+        return results;
+    }
+
+    private Result result(String name, int clients, Duration measured, Samples s) {
+        writeRaw(name, s.sortedNanos());
+        long[] all = s.sortedNanos();
+        return new Result(name, clients, all.length, s.errors(), measured.toNanos() / 1e9, percentile(all, 50),
+                percentile(all, 90), percentile(all, 99), all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6,
+                s.firstError());
+    }
+
+    /** Latencies (sorted, ns) and errors of the measured part of a run. */
+    private record Samples(long[] sortedNanos, long errors, String firstError) {
+
+        static Samples merge(List<Samples> parts) {
+            long[] all = parts.stream().flatMapToLong(p -> Arrays.stream(p.sortedNanos())).sorted().toArray();
+            long errors = parts.stream().mapToLong(Samples::errors).sum();
+            String first = parts.stream().map(Samples::firstError).filter(e -> e != null).findFirst().orElse(null);
+            return new Samples(all, errors, first);
+        }
+    }
+
+    /** {@code clients} threads call until {@code end}; what starts before {@code warmupEnd} is not recorded. */
+    private static Samples collect(String name, int clients, long warmupEnd, long end, Call call) {
+        HttpClient http = client();
         AtomicLong errors = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
         List<long[]> perClient = new ArrayList<>();
@@ -140,10 +193,7 @@ final class LoadDriver {
             }
         }
         long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        writeRaw(name, all);
-        double seconds = duration.toNanos() / 1e9;
-        return new Result(name, clients, all.length, errors.get(), seconds, percentile(all, 50), percentile(all, 90),
-                percentile(all, 99), all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6, firstError.get());
+        return new Samples(all, errors.get(), firstError.get());
     }
 
     /** Sends the same request {@code times} times one after the other; the sorted latencies in ms. */
