@@ -84,11 +84,6 @@ public final class MemoryCache<K, V> {
         entries.keySet().forEach(this::remove);
     }
 
-    /** What the entries weigh together (tests, metrics). */
-    public long weight() {
-        return weight.get();
-    }
-
     private record Entry<V>(V value, long weight, long storedNanos) {
     }
 }

@@ -152,12 +152,8 @@ final class BenchWorld {
             body.put("customer_ids", ids);
             body.put("investigations", perCustomer * ids.size());
             calls.put(region, CompletableFuture.supplyAsync(() -> {
-                Http.Reply reply = Http.send("POST", system.regionUrl(region) + "/regional/v1/admin/synthetic-data",
-                        Map.of("Authorization", "Bearer " + token), body, Duration.ofMinutes(30));
-                if (reply.status() != 200 && reply.status() != 201) {
-                    throw new IllegalStateException("generator of " + region + ": " + reply.status() + " " + reply.body());
-                }
-                return reply.body();
+                return Http.send("POST", system.regionUrl(region) + "/regional/v1/admin/synthetic-data",
+                        Map.of("Authorization", "Bearer " + token), body, Duration.ofMinutes(30)).expect(200, 201).body();
             }));
         }
         Map<String, String> results = new LinkedHashMap<>();
@@ -257,14 +253,8 @@ final class BenchWorld {
     }
 
     private Http.Reply call(String token, String method, String path, Object body, int... expected) {
-        Http.Reply reply = Http.send(method, system.entitlementUrl() + path, Map.of("Authorization", "Bearer " + token), body,
-                Duration.ofMinutes(2));
-        for (int status : expected) {
-            if (reply.status() == status) {
-                return reply;
-            }
-        }
-        throw new IllegalStateException(method + " " + path + " answered " + reply.status() + ": " + reply.body());
+        return Http.send(method, system.entitlementUrl() + path, Map.of("Authorization", "Bearer " + token), body,
+                Duration.ofMinutes(2)).expect(expected);
     }
 
     private static void await(List<Future<?>> futures) {

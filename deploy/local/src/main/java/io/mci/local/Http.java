@@ -31,11 +31,15 @@ public final class Http {
             }
         }
 
-        public Reply expect(int expected) {
-            if (status != expected) {
-                throw new IllegalStateException("Expected " + expected + " but got " + status + ": " + body);
+        /** This reply when its status is one of {@code expected}; otherwise a failure naming the request and the answer. */
+        public Reply expect(int... expected) {
+            for (int s : expected) {
+                if (status == s) {
+                    return this;
+                }
             }
-            return this;
+            throw new IllegalStateException(raw.request().method() + " " + raw.request().uri() + " answered " + status
+                    + " (expected " + java.util.Arrays.toString(expected) + "): " + body);
         }
 
         public String header(String name) {
